@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is parsed once, from the environment, by these schemas. Nothing else in the code
+ * reads `process.env`: the Lambda handler and the local server call `loadConfig()` at start-up and
+ * pass the result down.
+ */
+
+/** An empty value counts as unset, so `FOO= npm start` behaves like leaving FOO out. */
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
+  .pipe(z.string().url().optional());
+
+const csvList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().url()));
+
+const envSchema = z.object({
+  STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: z.string().min(3).max(255),
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_ENDPOINT: optionalUrl,
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  MAIL_FROM: z.string().email(),
+  SITE_URL: z.string().url(),
+  ALLOWED_ORIGINS: csvList,
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(8192),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+
+export interface AppConfig {
+  stage: 'local' | 'test' | 'dev' | 'prod';
+  region: string;
+  tableName: string;
+  /** Set only when talking to an emulator (DynamoDB Local); absent on AWS. */
+  dynamodbEndpoint?: string;
+  /** Set only when talking to aws-ses-v2-local; absent on AWS. */
+  sesEndpoint?: string;
+  sesConfigurationSet?: string;
+  mailFrom: string;
+  siteUrl: string;
+  allowedOrigins: string[];
+  maxBodyBytes: number;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variables: string[]) {
+    // Names only: a value could be a secret.
+    super(`Invalid or missing environment variables: ${variables.join(', ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parseOrThrow<T extends z.ZodTypeAny>(schema: T, env: Env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const names = [...new Set(result.error.issues.map((i) => String(i.path[0])))];
+    throw new ConfigError(names);
+  }
+  return result.data;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const e = parseOrThrow(envSchema, env);
+  return {
+    stage: e.STAGE,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    sesEndpoint: e.SES_ENDPOINT,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
+    mailFrom: e.MAIL_FROM,
+    siteUrl: e.SITE_URL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const localEnvSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.lockline-data'),
+  /** Point the local server at an existing DynamoDB endpoint instead of starting DynamoDB Local. */
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SES_PORT: port.optional(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+
+export interface LocalSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  dynamodbEndpoint?: string;
+  /** Defaults to the port after the site's, so two instances with different PORTs don't collide. */
+  sesPort: number;
+  logLevel: AppConfig['logLevel'];
+}
+
+/** Settings of `npm start` (the embedded default): everything has a default, nothing needs AWS. */
+export function loadLocalSettings(env: Env = process.env): LocalSettings {
+  const e = parseOrThrow(localEnvSchema, env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    sesPort: e.SES_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,28 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { AppConfig } from './config.ts';
+import { systemClock, type Clock, type Store } from './ports.ts';
+import { createDynamoStore } from './store/index.ts';
+
+/** Everything the app needs from the outside world, passed in so tests can swap any part. */
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  store: Store;
+  clock: Clock;
+}
+
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
+  return new Logger({ serviceName: 'lockline-api', logLevel: config.logLevel, environment: config.stage });
+}
+
+/** Real adapters for a config: the same code runs on AWS and locally; only endpoints differ. */
+export function createDeps(config: AppConfig, logger: Logger = createLogger(config)): AppDeps {
+  const clock = systemClock;
+  const store = createDynamoStore({
+    region: config.region,
+    endpoint: config.dynamodbEndpoint,
+    tableName: config.tableName,
+    clock,
+  });
+  return { config, logger, store, clock };
+}

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { ValidationError, type FieldErrors } from '../domain/errors.ts';
+
+/**
+ * Parses input with a zod schema and turns failures into a ValidationError whose field names are
+ * dotted paths (`address.zip`), the same names the HTML forms use.
+ */
+export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  throw new ValidationError(fields);
+}

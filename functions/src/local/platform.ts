@@ -1,0 +1,149 @@
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../app.ts';
+import { loadConfig, type LocalSettings } from '../config.ts';
+import { createDeps, type AppDeps } from '../deps.ts';
+import { ensureTable } from '../store/table-setup.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertLocalEndpoint, assertPortFree, freePort } from './net.ts';
+import { SITE_DIST } from './paths.ts';
+import { seedContent } from './seed.ts';
+import { startSesLocal } from './ses-local.ts';
+import { createSiteApp } from './static-site.ts';
+
+export const LOCAL_TABLE_NAME = 'lockline-local';
+
+export class DataDirError extends Error {
+  constructor(
+    readonly dir: string,
+    cause: unknown,
+  ) {
+    super(`Cannot write to the data folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? String(cause)}).`);
+    this.name = 'DataDirError';
+  }
+}
+
+export interface PlatformOptions extends LocalSettings {
+  /** Keep DynamoDB in memory instead of DATA_DIR (browser tests). */
+  inMemory?: boolean;
+  siteDist?: string;
+}
+
+export interface Platform {
+  url: string;
+  mailUrl: string;
+  dynamodbEndpoint: string;
+  dataDir?: string;
+  deps: AppDeps;
+  seeded: { campaigns: number };
+  stop(): Promise<void>;
+}
+
+function assertWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    const probe = join(dir, '.write-test');
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new DataDirError(dir, error);
+  }
+}
+
+/**
+ * Starts the whole platform on one machine with no AWS account: DynamoDB Local (data kept in
+ * DATA_DIR), aws-ses-v2-local, the seeded table, and one HTTP server for the site and `/api/*`.
+ * Everything started is stopped again if a later step fails.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const dataDir = options.inMemory || options.dynamodbEndpoint ? undefined : resolve(options.dataDir);
+    if (dataDir) assertWritable(join(dataDir, 'dynamodb'));
+    if (options.port !== 0) await assertPortFree(options.port, options.host, 'site and API');
+    if (options.sesPort !== 0) await assertPortFree(options.sesPort, options.host, 'local email viewer');
+    const site = createSiteApp(options.siteDist ?? SITE_DIST);
+
+    let dynamodbEndpoint = options.dynamodbEndpoint;
+    if (!dynamodbEndpoint) {
+      const ddb = await startDynamoDbLocal({
+        port: await freePort(),
+        ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : {}),
+      });
+      stops.push(ddb.stop);
+      dynamodbEndpoint = ddb.endpoint;
+    }
+    assertLocalEndpoint(dynamodbEndpoint);
+    const admin = new DynamoDBClient({
+      endpoint: dynamodbEndpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await ensureTable(admin, LOCAL_TABLE_NAME);
+    admin.destroy();
+
+    const ses = await startSesLocal({ host: options.host, port: options.sesPort });
+    stops.push(ses.stop);
+
+    // Listen first so that PORT=0 gets a real port for SITE_URL; answer 503 until the app is ready.
+    let handle: (request: Request) => Response | Promise<Response> = () =>
+      new Response('Starting', { status: 503, headers: { 'Retry-After': '1' } });
+    const server = await listen(options.host, options.port, (request) => handle(request));
+    stops.push(() => closeServer(server));
+    const siteUrl = `http://${options.host}:${(server.address() as AddressInfo).port}`;
+
+    const config = loadConfig({
+      STAGE: 'local',
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      SES_ENDPOINT: ses.url,
+      MAIL_FROM: 'no-reply@lockline.localhost',
+      SITE_URL: siteUrl,
+      LOG_LEVEL: options.logLevel,
+    });
+    const deps = createDeps(config);
+    const api = createApp(deps);
+    const seeded = await seedContent(deps.store);
+
+    // The same split CloudFront makes in production: /api/* to the Lambda app, the rest to S3.
+    handle = (request) => {
+      const { pathname } = new URL(request.url);
+      return pathname === '/api' || pathname.startsWith('/api/') ? api.fetch(request) : site.fetch(request);
+    };
+
+    return {
+      url: siteUrl,
+      mailUrl: ses.url,
+      dynamodbEndpoint,
+      dataDir,
+      deps,
+      seeded,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(host: string, port: number, fetch: (r: Request) => Response | Promise<Response>): Promise<ServerType> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch, port, hostname: host }, () => resolvePromise(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    server.close(() => resolvePromise());
+  });
+}

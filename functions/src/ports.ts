@@ -1,0 +1,27 @@
+import type { Campaign } from './domain/campaign.ts';
+
+/**
+ * What the routes need from storage, as interfaces. The DynamoDB implementations live in store/;
+ * unit tests pass small in-memory fakes.
+ */
+export interface CampaignRepository {
+  listLive(): Promise<Campaign[]>;
+  get(slug: string): Promise<Campaign | null>;
+  put(campaign: Campaign): Promise<void>;
+}
+
+export interface HealthProbe {
+  /** Resolves true when the table answers within the time limit. Never throws. */
+  ping(): Promise<boolean>;
+}
+
+export interface Store {
+  campaigns: CampaignRepository;
+  health: HealthProbe;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

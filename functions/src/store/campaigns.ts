@@ -1,0 +1,58 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { campaignSchema, type Campaign } from '../domain/campaign.ts';
+import type { CampaignRepository, Clock } from '../ports.ts';
+import { campaignKeys, campaignsByStatusKey, ENTITY } from './keys.ts';
+import { isExpired, queryAll } from './query.ts';
+
+const ITEM_VERSION = 1;
+
+/** Strips storage attributes and re-validates, so a hand-edited or stale item can't leak out. */
+function fromItem(item: Record<string, unknown>): Campaign {
+  const { slug, name, city, state, status, languages, demo } = item;
+  return campaignSchema.parse({ slug, name, city, state, status, languages, demo });
+}
+
+export function campaignRepository(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock,
+): CampaignRepository {
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+  return {
+    async listLive() {
+      const items = await queryAll(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': campaignsByStatusKey('live').gsi1pk },
+        },
+        nowSeconds(),
+      );
+      return items.map(fromItem);
+    },
+
+    async get(slug) {
+      const { pk, sk } = campaignKeys(slug, '');
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk } }));
+      if (!Item || isExpired(Item, nowSeconds())) return null;
+      return fromItem(Item);
+    },
+
+    async put(campaign) {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...campaignKeys(campaign.slug, campaign.status),
+            entity: ENTITY.campaign,
+            version: ITEM_VERSION,
+            ...campaign,
+            updatedAt: clock.now().toISOString(),
+          },
+        }),
+      );
+    },
+  };
+}

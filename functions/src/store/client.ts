@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoClientOptions {
+  region: string;
+  /** Only for DynamoDB Local or another emulator. */
+  endpoint?: string;
+}
+
+/**
+ * One client per process (created at cold start). With an emulator endpoint the SDK still needs
+ * credentials, so fixed dummy ones are used; on AWS the default provider chain (the Lambda role)
+ * applies.
+ */
+export function createDynamoClients(options: DynamoClientOptions) {
+  const client = new DynamoDBClient({
+    region: options.region,
+    maxAttempts: 3,
+    ...(options.endpoint
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { client, doc };
+}

@@ -1,0 +1,13 @@
+import type { Clock, Store } from '../ports.ts';
+import { campaignRepository } from './campaigns.ts';
+import { createDynamoClients, type DynamoClientOptions } from './client.ts';
+import { dynamoHealthProbe } from './health.ts';
+
+/** Builds every DynamoDB repository over one shared client. */
+export function createDynamoStore(options: DynamoClientOptions & { tableName: string; clock: Clock }): Store {
+  const { client, doc } = createDynamoClients(options);
+  return {
+    campaigns: campaignRepository(doc, options.tableName, options.clock),
+    health: dynamoHealthProbe(client, options.tableName),
+  };
+}

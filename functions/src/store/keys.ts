@@ -1,0 +1,16 @@
+/**
+ * Key builders: the only place key strings are spelled. Each returns the full key set for one
+ * item type, so a repository never concatenates strings by hand.
+ */
+export const ENTITY = {
+  campaign: 'campaign',
+} as const;
+
+export const campaignKeys = (slug: string, status: string) => ({
+  pk: `CAMPAIGN#${slug}`,
+  sk: 'CAMPAIGN',
+  gsi1pk: `CAMPAIGNS#${status}`,
+  gsi1sk: slug,
+});
+
+export const campaignsByStatusKey = (status: string) => ({ gsi1pk: `CAMPAIGNS#${status}` });

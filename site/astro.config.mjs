@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// Absolute URLs (hreflang, canonical, sitemap) need the public origin. Set LOCKLINE_SITE_URL to the
+// campaign domain before `npm run build` for a deployment; locally the default server URL is used.
+const site = process.env.LOCKLINE_SITE_URL ?? 'http://127.0.0.1:8787';
+
+export default defineConfig({
+  site,
+  output: 'static',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'es'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // No prefetch, no view transitions, no client islands: content pages ship zero JavaScript.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});
