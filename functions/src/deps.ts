@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from './config.ts';
-import { systemClock, type Clock, type Store } from './ports.ts';
+import { sesMailer } from './email/sender.ts';
+import { systemClock, type Clock, type Mailer, type Store } from './ports.ts';
 import { createDynamoStore } from './store/index.ts';
 
 /** Everything the app needs from the outside world, passed in so tests can swap any part. */
@@ -8,6 +9,7 @@ export interface AppDeps {
   config: AppConfig;
   logger: Logger;
   store: Store;
+  mailer: Mailer;
   clock: Clock;
 }
 
@@ -24,5 +26,11 @@ export function createDeps(config: AppConfig, logger: Logger = createLogger(conf
     tableName: config.tableName,
     clock,
   });
-  return { config, logger, store, clock };
+  const mailer = sesMailer({
+    region: config.region,
+    endpoint: config.sesEndpoint,
+    from: config.mailFrom,
+    configurationSet: config.sesConfigurationSet,
+  });
+  return { config, logger, store, mailer, clock };
 }

@@ -15,6 +15,19 @@ export interface HealthProbe {
   ping(): Promise<boolean>;
 }
 
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/** Sends one email. Implementations throw on failure; callers decide about retries. */
+export interface Mailer {
+  send(message: EmailMessage): Promise<{ messageId: string }>;
+}
+
 export interface Store {
   campaigns: CampaignRepository;
   health: HealthProbe;

@@ -55,7 +55,9 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     const status = error.status as ContentfulStatusCode;
     return errorJson(c, status, { code: httpCode(status), message: error.message || httpMessage(status) });
   }
-  c.var.logger.error('unhandled error', { errorName: error.name, stack: error.stack });
+  // The message line is dropped: a driver's message can quote input. Name and frames are enough.
+  const frames = error.stack?.split('\n').slice(1).join('\n');
+  c.var.logger.error('unhandled error', { errorName: error.name, frames });
   return errorJson(c, 500, {
     code: 'internal_error',
     message: 'Something went wrong on our side. Please try again.',

@@ -16,6 +16,7 @@ export function campaignRepository(
   doc: DynamoDBDocumentClient,
   tableName: string,
   clock: Clock,
+  options: { pageSize?: number } = {},
 ): CampaignRepository {
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
   return {
@@ -29,6 +30,7 @@ export function campaignRepository(
           ExpressionAttributeValues: { ':pk': campaignsByStatusKey('live').gsi1pk },
         },
         nowSeconds(),
+        options.pageSize,
       );
       return items.map(fromItem);
     },

@@ -17,9 +17,10 @@ export async function queryAll(
   doc: DynamoDBDocumentClient,
   input: QueryCommandInput,
   nowEpochSeconds: number,
+  pageSize?: number,
 ): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const page of paginateQuery({ client: doc }, input)) {
+  for await (const page of paginateQuery({ client: doc, ...(pageSize ? { pageSize } : {}) }, input)) {
     for (const item of page.Items ?? []) {
       if (!isExpired(item, nowEpochSeconds)) items.push(item);
     }

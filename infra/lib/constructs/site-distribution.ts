@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { API_CSP, SITE_CSP } from '../../../functions/src/http/security-headers.ts';
+import { REPO_ROOT } from '../paths.ts';
+
+export interface SiteDistributionProps {
+  httpApi: HttpApi;
+  /** Folder of the built Astro site; `npm run build` makes it. */
+  siteDist?: string;
+}
+
+function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy) {
+  return new ResponseHeadersPolicy(scope, id, {
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(365),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: referrer, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: [
+        { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()', override: true },
+        { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+      ],
+    },
+  });
+}
+
+/**
+ * Private S3 bucket (Origin Access Control only) and one CloudFront distribution: the site by
+ * default and `/api/*` to the HTTP API, uncached, so the API is same-origin. The security header
+ * values come from the module the API itself uses.
+ */
+export class SiteDistribution extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: SiteDistributionProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    // Astro writes /es/index.html; S3 has no directory index, so map /es/ and /es to it.
+    const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for directory URLs',
+      code: FunctionCode.fromInline(
+        [
+          'function handler(event) {',
+          '  var request = event.request;',
+          '  var uri = request.uri;',
+          "  if (uri.endsWith('/')) { request.uri = uri + 'index.html'; }",
+          "  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) { request.uri = uri + '/index.html'; }",
+          '  return request;',
+          '}',
+        ].join('\n'),
+      ),
+    });
+
+    const apiDomain = `${props.httpApi.apiId}.execute-api.${props.httpApi.stack.region}.${props.httpApi.stack.urlSuffix}`;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Lockline site and API',
+      defaultRootObject: 'index.html',
+      priceClass: PriceClass.PRICE_CLASS_100,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
+        responseHeadersPolicy: headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER),
+        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiDomain),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER),
+        },
+      },
+    });
+
+    const dist = props.siteDist ?? join(REPO_ROOT, 'site', 'dist');
+    if (!existsSync(join(dist, 'index.html'))) {
+      throw new Error(`The site is not built (${dist} has no index.html). Run: npm run build`);
+    }
+    new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(dist)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from '../constructs/api.ts';
+import { DataTable } from '../constructs/data-table.ts';
+import { SiteDistribution } from '../constructs/site-distribution.ts';
+
+export interface LocklineStackProps extends StackProps {
+  stage: string;
+  siteUrl: string;
+  mailFrom: string;
+  siteDist?: string;
+}
+
+/** Composition only: each capability is a construct in ../constructs. */
+export class LocklineStack extends Stack {
+  constructor(scope: Construct, id: string, props: LocklineStackProps) {
+    super(scope, id, props);
+    const data = new DataTable(this, 'Data', { stage: props.stage });
+    const api = new Api(this, 'Api', { stage: props.stage, siteUrl: props.siteUrl, mailFrom: props.mailFrom });
+    api.bindTable(data.table);
+    api.allowSendEmailFrom(props.mailFrom);
+    const site = new SiteDistribution(this, 'Site', { httpApi: api.httpApi, siteDist: props.siteDist });
+
+    new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}

@@ -1,0 +1,126 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLE } from '../../functions/src/store/table-definition.ts';
+import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
+
+function synth(stage: 'dev' | 'prod'): Template {
+  const app = new App();
+  const stack = new LocklineStack(app, `Test-${stage}`, {
+    stage,
+    siteUrl: 'https://lockline.test',
+    mailFrom: 'no-reply@lockline.test',
+    env: { account: '123456789012', region: 'us-east-1' },
+  });
+  return Template.fromStack(stack);
+}
+
+describe('LocklineStack (synthesised offline)', () => {
+  let dev: Template;
+  let prod: Template;
+  beforeAll(() => {
+    dev = synth('dev');
+    prod = synth('prod');
+  });
+
+  it('builds the table from the shared definition: keys, index, TTL, on-demand, PITR 14 days, encryption', () => {
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: TABLE.globalIndexes[0].indexName })],
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 14 },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('protects the prod table from deletion, and not the dev one', () => {
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+    dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+
+  it('runs the API on Node.js 22, arm64, with config in the environment and 30-day logs', () => {
+    dev.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({ STAGE: 'dev', SITE_URL: 'https://lockline.test', TABLE_NAME: Match.anyValue() }),
+      },
+    });
+    dev.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('lets the API send mail only as the configured domain identity', () => {
+    dev.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Resource: Match.objectLike({
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/lockline.test$')])],
+            }),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps the site bucket private behind Origin Access Control, TLS only', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    dev.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    dev.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('routes /api/* to the HTTP API uncached, with the site as default and HTTPS enforced', () => {
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            ViewerProtocolPolicy: 'https-only',
+            AllowedMethods: Match.arrayWith(['POST', 'DELETE']),
+            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // AWS managed CachingDisabled
+          }),
+        ],
+      }),
+    });
+    dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+  });
+
+  it('sends the same security headers from CloudFront as the API sets itself', () => {
+    const policies = dev.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    const configs = Object.values(policies).map(
+      (p) => (p as { Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> } } })
+        .Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig,
+    );
+    expect(configs).toHaveLength(2);
+    for (const config of configs) {
+      expect(JSON.stringify(config)).toContain("frame-ancestors 'none'");
+      expect(config).toMatchObject({
+        StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true },
+        ContentTypeOptions: { Override: true },
+        FrameOptions: { FrameOption: 'DENY' },
+        ReferrerPolicy: { ReferrerPolicy: 'no-referrer' },
+      });
+    }
+  });
+});
