@@ -8,6 +8,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from '../lambda-bundling.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 export interface ApiProps {
@@ -50,15 +51,13 @@ export class Api extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
         // No source maps: --enable-source-maps on a 2 MB map costs cold-start time on every init.
         sourceMap: false,
-        // The SDK is bundled (not taken from the runtime): a pinned version, and a faster cold start
-        // (bench/cold-start.ts measures both).
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        externalModules: [...LAMBDA_BUNDLING.external],
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
       },
     });
     this.httpApi = new HttpApi(this, 'HttpApi', {

@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, one after the other. Figures only; nothing here passes or fails. */
+import { coldStartBench } from './cold-start.ts';
+
+await coldStartBench();
