@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // CLIs and tests print to the console by design.
-    files: ['functions/src/local.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'infra/**/*.ts'],
+    files: ['functions/src/local.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'infra/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -9,6 +9,7 @@ import type { AppEnv } from './http/env.ts';
 import { handleError, handleNotFound } from './http/errors.ts';
 import { API_CSP, securityHeaders } from './http/security-headers.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { erpoRoutes } from './routes/erpo.ts';
 import { healthRoutes } from './routes/health.ts';
 
 /**
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/health', healthRoutes(deps));
   app.route('/campaigns', campaignRoutes(deps));
+  app.route('/erpo', erpoRoutes(deps));
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -37,9 +37,10 @@ Lockline is running.
   Site (Español):   ${platform.url}/es/
   API health:       ${platform.url}/api/health
   API campaigns:    ${platform.url}/api/campaigns
+  Red-flag laws:    ${platform.url}/red-flag-laws/  (API: /api/erpo/states)
   Sent email:       ${platform.mailUrl}/
   DynamoDB Local:   ${platform.dynamodbEndpoint}${platform.dataDir ? ` (data in ${platform.dataDir})` : ''}
-  Seeded:           ${platform.seeded.campaigns} campaign(s)
+  Seeded:           ${platform.seeded.campaigns} campaign(s), ${platform.seeded.erpoStates} red-flag law records
 Press Ctrl-C to stop.`);
 
   // Ctrl-C reaches npm, the shell and node together, and npm forwards it again: one keypress can

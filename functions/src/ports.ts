@@ -1,4 +1,5 @@
 import type { Campaign } from './domain/campaign.ts';
+import type { ErpoRecord } from './domain/erpo.ts';
 
 /**
  * What the routes need from storage, as interfaces. The DynamoDB implementations live in store/;
@@ -8,6 +9,13 @@ export interface CampaignRepository {
   listLive(): Promise<Campaign[]>;
   get(slug: string): Promise<Campaign | null>;
   put(campaign: Campaign): Promise<void>;
+}
+
+/** The red-flag law dataset: one record per state and DC. */
+export interface ErpoRepository {
+  list(): Promise<ErpoRecord[]>;
+  get(code: string): Promise<ErpoRecord | null>;
+  putAll(records: readonly ErpoRecord[]): Promise<void>;
 }
 
 export interface HealthProbe {
@@ -30,6 +38,7 @@ export interface Mailer {
 
 export interface Store {
   campaigns: CampaignRepository;
+  erpo: ErpoRepository;
   health: HealthProbe;
 }
 

@@ -2,7 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from '../../functions/src/config.ts';
 import type { Campaign } from '../../functions/src/domain/campaign.ts';
 import type { AppDeps } from '../../functions/src/deps.ts';
-import type { CampaignRepository, EmailMessage, Mailer, Store } from '../../functions/src/ports.ts';
+import type { ErpoRecord } from '../../functions/src/domain/erpo.ts';
+import type { CampaignRepository, EmailMessage, ErpoRepository, Mailer, Store } from '../../functions/src/ports.ts';
 
 /** Builders with overrides: each test states only what matters to it. Data is synthetic. */
 export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
@@ -41,6 +42,43 @@ export function memoryCampaigns(initial: Campaign[] = []): CampaignRepository {
   };
 }
 
+export function memoryErpo(initial: readonly ErpoRecord[] = []): ErpoRepository {
+  const items = new Map<string, ErpoRecord>(initial.map((r) => [r.state, r]));
+  return {
+    list: async () => [...items.values()].sort((a, b) => a.state.localeCompare(b.state)),
+    get: async (code) => items.get(code) ?? null,
+    putAll: async (records) => records.forEach((r) => items.set(r.state, r)),
+  };
+}
+
+/** A valid in-force record; override what a test is about. Synthetic text, real shape. */
+export function buildErpoRecord(overrides: Partial<ErpoRecord> = {}): ErpoRecord {
+  return {
+    state: 'OR',
+    name: { en: 'Oregon', es: 'Oregón' },
+    status: 'in_force',
+    lawName: { en: 'Extreme Risk Protection Order', es: 'Orden de protección por riesgo extremo' },
+    enacted: 2017,
+    effective: '2018-01-01',
+    citation: 'ORS 166.525-166.543',
+    petitioners: ['law_enforcement', 'family', 'household'],
+    petitionersNote: null,
+    emergencyOrderMaxDays: 14,
+    finalOrderMaxDays: 365,
+    durationNote: null,
+    summary: { en: 'Test summary.', es: 'Resumen de prueba.' },
+    steps: [{ en: 'File a petition.', es: 'Presente una petición.' }],
+    alternatives: [{ en: 'Call or text 988.', es: 'Llame o envíe un texto al 988.' }],
+    officialLinks: [],
+    sources: [{ title: 'Test source', url: 'https://example.org/law', accessed: '2026-11-25' }],
+    lastReviewed: '2026-11-25',
+    confidence: 'high',
+    unverified: [],
+    reviewNote: 'internal',
+    ...overrides,
+  };
+}
+
 export function recordingMailer(): Mailer & { sent: EmailMessage[] } {
   const sent: EmailMessage[] = [];
   return {
@@ -59,6 +97,7 @@ export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<
     logger: overrides.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: config.logLevel }),
     store: {
       campaigns: memoryCampaigns([buildCampaign()]),
+      erpo: memoryErpo([buildErpoRecord()]),
       health: { ping: async () => true },
       ...overrides.store,
     },

@@ -20,8 +20,10 @@ export class ValidationError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  readonly code = 'not_found';
-  constructor(message = 'We could not find what you asked for.') {
+  constructor(
+    message = 'We could not find what you asked for.',
+    readonly code: string = 'not_found',
+  ) {
     super(message);
     this.name = 'NotFoundError';
   }

@@ -5,3 +5,4 @@ import { join } from 'node:path';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SITE_DIST = join(REPO_ROOT, 'site', 'dist');
 export const CAMPAIGN_CONTENT_DIR = join(REPO_ROOT, 'site', 'src', 'content', 'campaigns');
+export const ERPO_CONTENT_DIR = join(REPO_ROOT, 'site', 'src', 'content', 'erpo-states');

@@ -38,7 +38,7 @@ export interface Platform {
   dynamodbEndpoint: string;
   dataDir?: string;
   deps: AppDeps;
-  seeded: { campaigns: number };
+  seeded: { campaigns: number; erpoStates: number };
   stop(): Promise<void>;
 }
 

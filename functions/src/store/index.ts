@@ -1,6 +1,7 @@
 import type { Clock, Store } from '../ports.ts';
 import { campaignRepository } from './campaigns.ts';
 import { createDynamoClients, type DynamoClientOptions } from './client.ts';
+import { erpoRepository } from './erpo.ts';
 import { dynamoHealthProbe } from './health.ts';
 
 /** Builds every DynamoDB repository over one shared client. */
@@ -8,6 +9,7 @@ export function createDynamoStore(options: DynamoClientOptions & { tableName: st
   const { client, doc } = createDynamoClients(options);
   return {
     campaigns: campaignRepository(doc, options.tableName, options.clock),
+    erpo: erpoRepository(doc, options.tableName, options.clock),
     health: dynamoHealthProbe(client, options.tableName),
   };
 }

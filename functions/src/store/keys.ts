@@ -4,6 +4,7 @@
  */
 export const ENTITY = {
   campaign: 'campaign',
+  erpoState: 'erpo_state',
 } as const;
 
 export const campaignKeys = (slug: string, status: string) => ({
@@ -14,3 +15,12 @@ export const campaignKeys = (slug: string, status: string) => ({
 });
 
 export const campaignsByStatusKey = (status: string) => ({ gsi1pk: `CAMPAIGNS#${status}` });
+
+export const erpoStateKeys = (code: string) => ({
+  pk: `ERPO#${code}`,
+  sk: 'ERPO',
+  gsi1pk: 'ERPO',
+  gsi1sk: code,
+});
+
+export const erpoListKey = () => ({ gsi1pk: 'ERPO' });

