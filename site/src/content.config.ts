@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { campaignSchema } from '#domain/campaign';
+import { erpoRecordSchema } from '#domain/erpo';
 
 /**
  * Content collections, validated at build time by the same zod schemas the API uses
@@ -11,4 +12,10 @@ const campaigns = defineCollection({
   schema: campaignSchema,
 });
 
-export const collections = { campaigns };
+/** One record per state and DC; see docs/erpo-dataset.md for how to update one. */
+const erpoStates = defineCollection({
+  loader: glob({ pattern: '*.json', base: './src/content/erpo-states' }),
+  schema: erpoRecordSchema,
+});
+
+export const collections = { campaigns, erpoStates };

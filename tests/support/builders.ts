@@ -15,6 +15,7 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     status: 'live',
     languages: ['en', 'es'],
     demo: false,
+    localResources: [],
     ...overrides,
   };
 }

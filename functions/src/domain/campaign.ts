@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageCodeSchema } from './locales.ts';
+import { languageCodeSchema, localizedTextSchema } from './locales.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
 /**
@@ -15,6 +15,25 @@ export const campaignSlugSchema = z
   });
 
 export const campaignStatusSchema = z.enum(['draft', 'live', 'ended']);
+
+/** Local help a city adds to its red-flag page: the county court, the clerk, legal aid, police. */
+export const LOCAL_RESOURCE_KINDS = ['county_court', 'court_clerk', 'legal_aid', 'police_non_emergency', 'other'] as const;
+
+export const localResourceSchema = z
+  .object({
+    kind: z.enum(LOCAL_RESOURCE_KINDS),
+    name: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    phone: z
+      .string()
+      .regex(/^\+?1?[-. (]*\d{3}[-. )]*\d{3}[-. ]*\d{4}$/, { message: 'Use a US phone number, like 503-555-0100.' })
+      .optional(),
+    url: z.string().url().startsWith('https://', { message: 'Use an https:// web address.' }).optional(),
+    address: z.string().trim().min(5).max(200).optional(),
+  })
+  .strict()
+  .refine((r) => r.phone || r.url || r.address, { message: 'Give a phone number, a web address or a street address.' });
+export type LocalResource = z.infer<typeof localResourceSchema>;
 
 export const campaignSchema = z
   .object({
@@ -32,6 +51,7 @@ export const campaignSchema = z
       .refine((langs) => new Set(langs).size === langs.length, { message: 'List each language once.' }),
     /** True for the bundled sample campaign, so no page or export can pass it off as a real city. */
     demo: z.boolean().default(false),
+    localResources: z.array(localResourceSchema).max(20).default([]),
   })
   .strict();
 

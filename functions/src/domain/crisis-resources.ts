@@ -33,6 +33,12 @@ export const crisisResourcesSchema = z
       sources: z.array(httpsUrl).min(1),
     }),
     emergency: z.object({ call: linkSchema }),
+    domesticViolence: z.object({
+      name: z.object({ en: z.string(), es: z.string() }),
+      call: linkSchema,
+      text: linkSchema,
+      sources: z.array(httpsUrl).min(1),
+    }),
     intro: z.object({ en: z.string(), es: z.string() }),
     closingLine: z.object({ en: z.string(), es: z.string() }),
   })
@@ -78,6 +84,12 @@ export const CRISIS_RESOURCES: CrisisResources = crisisResourcesSchema.parse({
       href: 'tel:911',
       label: { en: 'In immediate danger, call 911', es: 'Si hay peligro inmediato, llame al 911' },
     },
+  },
+  domesticViolence: {
+    name: { en: 'National Domestic Violence Hotline', es: 'Línea Nacional contra la Violencia Doméstica' },
+    call: { href: 'tel:18007997233', label: { en: 'Call 1-800-799-7233', es: 'Llame al 1-800-799-7233' } },
+    text: { href: 'sms:88788?&body=START', label: { en: 'Text START to 88788', es: 'Envíe START al 88788' } },
+    sources: ['https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts'],
   },
   closingLine: {
     en: 'If you or someone you know is struggling or in crisis, help is available. Call or text 988 or chat 988lifeline.org.',
