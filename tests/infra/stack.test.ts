@@ -124,3 +124,19 @@ describe('LocklineStack (synthesised offline)', () => {
     }
   });
 });
+
+describe('content seed on deploy', () => {
+  it('loads the repository content into the table through a custom resource keyed by the content hash', () => {
+    const template = synth('dev');
+    template.hasResourceProperties('Custom::LocklineContentSeed', {
+      Bucket: Match.anyValue(),
+      Key: Match.stringLikeRegexp('\\.json$'),
+      ContentHash: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['dynamodb:BatchWriteItem']) })]),
+      },
+    });
+  });
+});

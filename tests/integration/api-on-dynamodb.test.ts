@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
 import { createDeps } from '../../functions/src/deps.ts';
-import { seedContent } from '../../functions/src/local/seed.ts';
+import { seedContent } from '../../functions/src/content/seed.ts';
+import { loadSeedContent } from '../../functions/src/local/seed.ts';
 import { buildConfig } from '../support/builders.ts';
 import { freshTable, localEndpoints } from './helpers.ts';
 
@@ -34,8 +35,8 @@ describe('the API on DynamoDB Local', () => {
 
   it('lists the seeded demo campaign, and seeding twice changes nothing', async () => {
     const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
-    await seedContent(deps.store);
-    await seedContent(deps.store);
+    await seedContent(deps.store, loadSeedContent());
+    await seedContent(deps.store, loadSeedContent());
     const res = await createApp(deps).request('/api/campaigns');
     const body = (await res.json()) as { campaigns: { slug: string }[] };
     expect(body.campaigns.filter((c) => c.slug === 'demo-city')).toHaveLength(1);

@@ -2,7 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
 import { createDeps } from '../../functions/src/deps.ts';
-import { loadErpoFiles, seedContent, loadCampaignFiles } from '../../functions/src/local/seed.ts';
+import { seedContent } from '../../functions/src/content/seed.ts';
+import { loadSeedContent } from '../../functions/src/local/seed.ts';
 import { buildConfig, captureOutput } from '../support/builders.ts';
 import { freshTable, localEndpoints } from './helpers.ts';
 
@@ -15,7 +16,7 @@ describe('red-flag law API on DynamoDB Local', () => {
   beforeAll(async () => {
     const tableName = await freshTable('erpo');
     const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }), logger);
-    await seedContent(deps.store, { campaigns: loadCampaignFiles(), erpo: loadErpoFiles() });
+    await seedContent(deps.store, loadSeedContent());
     app = createApp(deps);
   });
 

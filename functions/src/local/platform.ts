@@ -10,7 +10,8 @@ import { ensureTable } from '../store/table-setup.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertLocalEndpoint, assertPortFree, freePort } from './net.ts';
 import { SITE_DIST } from './paths.ts';
-import { seedContent } from './seed.ts';
+import { seedContent } from '../content/seed.ts';
+import { loadSeedContent } from './seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import { createSiteApp } from './static-site.ts';
 
@@ -111,7 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const deps = createDeps(config);
     const api = createApp(deps);
-    const seeded = await seedContent(deps.store);
+    const seeded = await seedContent(deps.store, loadSeedContent());
 
     // The same split CloudFront makes in production: /api/* to the Lambda app, the rest to S3.
     handle = (request) => {

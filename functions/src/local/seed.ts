@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { campaignSchema, type Campaign } from '../domain/campaign.ts';
 import { datasetProblems, erpoRecordSchema, type ErpoRecord } from '../domain/erpo.ts';
-import type { Store } from '../ports.ts';
+import type { SeedContent } from '../content/seed.ts';
 import { CAMPAIGN_CONTENT_DIR, ERPO_CONTENT_DIR } from './paths.ts';
 
 /** Reads and validates every JSON file in a content folder; a bad file fails with its name and the problems. */
@@ -33,15 +33,7 @@ export function loadErpoFiles(dir = ERPO_CONTENT_DIR): ErpoRecord[] {
   return records;
 }
 
-/**
- * Loads the repository's content into the table. Idempotent: content items are keyed by their
- * slug and overwritten with the file's version, so running it on every start is safe.
- */
-export async function seedContent(
-  store: Store,
-  content: { campaigns: Campaign[]; erpo: ErpoRecord[] } = { campaigns: loadCampaignFiles(), erpo: loadErpoFiles() },
-): Promise<{ campaigns: number; erpoStates: number }> {
-  for (const campaign of content.campaigns) await store.campaigns.put(campaign);
-  await store.erpo.putAll(content.erpo);
-  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length };
+/** Everything in the repository's content folders, validated: what `npm start` seeds. */
+export function loadSeedContent(): SeedContent {
+  return { campaigns: loadCampaignFiles(), erpo: loadErpoFiles() };
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.ts';
+import { ContentSeed } from '../constructs/content-seed.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
 
@@ -19,6 +20,7 @@ export class LocklineStack extends Stack {
     const api = new Api(this, 'Api', { stage: props.stage, siteUrl: props.siteUrl, mailFrom: props.mailFrom });
     api.bindTable(data.table);
     api.allowSendEmailFrom(props.mailFrom);
+    new ContentSeed(this, 'ContentSeed', { table: data.table, stage: props.stage });
     const site = new SiteDistribution(this, 'Site', { httpApi: api.httpApi, siteDist: props.siteDist });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { campaignSchema, type Campaign } from '../domain/campaign.ts';
+import { datasetProblems, erpoRecordSchema, type ErpoRecord } from '../domain/erpo.ts';
+import type { Store } from '../ports.ts';
+
+/** The repository's content, as one document: what the local start-up and the deploy-time seed load. */
+export const seedContentSchema = z
+  .object({
+    campaigns: z.array(campaignSchema),
+    erpo: z.array(erpoRecordSchema).superRefine((records, ctx) => {
+      for (const problem of datasetProblems(records)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
+  })
+  .strict();
+
+export interface SeedContent {
+  campaigns: Campaign[];
+  erpo: ErpoRecord[];
+}
+
+/**
+ * Loads content into the table. Idempotent: content items are keyed by slug or state code and
+ * overwritten with the repository's version, so it runs on every local start and every deploy.
+ */
+export async function seedContent(store: Store, content: SeedContent): Promise<{ campaigns: number; erpoStates: number }> {
+  for (const campaign of content.campaigns) await store.campaigns.put(campaign);
+  await store.erpo.putAll(content.erpo);
+  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length };
+}

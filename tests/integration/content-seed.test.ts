@@ -1,0 +1,68 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
+import { loadSeedContent } from '../../functions/src/local/seed.ts';
+import { seedFromEvent } from '../../functions/src/seed-lambda.ts';
+import { buildConfig } from '../support/builders.ts';
+import { freshTable, localEndpoints } from './helpers.ts';
+
+function event(type: 'Create' | 'Update' | 'Delete'): CloudFormationCustomResourceEvent {
+  return {
+    RequestType: type,
+    ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:seed',
+    ResponseURL: 'https://example.invalid/response',
+    StackId: 'stack',
+    RequestId: 'req',
+    LogicalResourceId: 'Seed',
+    ResourceType: 'Custom::LocklineContentSeed',
+    ResourceProperties: { ServiceToken: 'x', Bucket: 'assets', Key: 'content.json' },
+    ...(type === 'Create' ? {} : { PhysicalResourceId: 'lockline-content-seed', OldResourceProperties: {} }),
+  } as CloudFormationCustomResourceEvent;
+}
+
+describe('deploy-time content seed (custom resource handler) on DynamoDB Local', () => {
+  let deps: AppDeps;
+  beforeAll(async () => {
+    const tableName = await freshTable('seed');
+    deps = createDeps(
+      buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }),
+      new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
+    );
+  });
+
+  it('loads the campaigns and all 51 red-flag records from the content object, idempotently', async () => {
+    const body = JSON.stringify(loadSeedContent());
+    const reads: string[] = [];
+    const read = async (bucket: string, key: string) => {
+      reads.push(`${bucket}/${key}`);
+      return body;
+    };
+    for (const type of ['Create', 'Update'] as const) {
+      const result = await seedFromEvent(event(type), deps, read);
+      expect(result).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51 } });
+    }
+    expect(reads).toEqual(['assets/content.json', 'assets/content.json']);
+    expect(await deps.store.erpo.list()).toHaveLength(51);
+    expect((await deps.store.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);
+  });
+
+  it('refuses an incomplete dataset and writes nothing', async () => {
+    const tableName = await freshTable('seed-bad');
+    const fresh = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
+    const content = loadSeedContent();
+    const broken = JSON.stringify({ ...content, erpo: content.erpo.filter((r) => r.state !== 'WA') });
+    await expect(seedFromEvent(event('Update'), fresh, async () => broken)).rejects.toThrow(/WA: missing record/);
+    expect(await fresh.store.erpo.list()).toEqual([]);
+  });
+
+  it('does nothing on delete', async () => {
+    let read = false;
+    const result = await seedFromEvent(event('Delete'), deps, async () => {
+      read = true;
+      return '';
+    });
+    expect(result).toEqual({ PhysicalResourceId: 'lockline-content-seed' });
+    expect(read).toBe(false);
+  });
+});
