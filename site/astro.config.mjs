@@ -1,5 +1,7 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { remarkFigures } from './src/lib/remark-figures.ts';
 
 // Absolute URLs (hreflang, canonical, sitemap) need the public origin. Set LOCKLINE_SITE_URL to the
 // campaign domain before `npm run build` for a deployment; locally the default server URL is used.
@@ -18,6 +20,16 @@ export default defineConfig({
     defaultLocale: 'en',
     locales: ['en', 'es'],
     routing: { prefixDefaultLocale: false },
+  },
+  integrations: [
+    sitemap({
+      i18n: { defaultLocale: 'en', locales: { en: 'en-US', es: 'es-US' } },
+      // Error pages are not content; they stay out of the sitemap (and carry noindex).
+      filter: (page) => !page.includes('/zip-error/') && !/\/404\/?$/.test(page),
+    }),
+  ],
+  markdown: {
+    remarkPlugins: [remarkFigures],
   },
   // No prefetch, no view transitions, no client islands: content pages ship zero JavaScript.
   prefetch: false,

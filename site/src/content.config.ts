@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { campaignSchema } from '#domain/campaign';
 import { erpoRecordSchema } from '#domain/erpo';
+import { figureSchema } from '#domain/figure';
 
 /**
  * Content collections, validated at build time by the same zod schemas the API uses
@@ -18,4 +20,24 @@ const erpoStates = defineCollection({
   schema: erpoRecordSchema,
 });
 
-export const collections = { campaigns, erpoStates };
+/** Statistics, each with its value, data year and source; pages use them through {{fig:id}} tokens. */
+const figures = defineCollection({
+  loader: file('./src/content/figures/figures.json'),
+  schema: figureSchema,
+});
+
+/** Education pages: the same slug in pages/en/ and pages/es/. */
+const pages = defineCollection({
+  loader: glob({ pattern: '{en,es}/*.md', base: './src/content/pages' }),
+  schema: z
+    .object({
+      title: z.string().min(3).max(80),
+      description: z.string().min(20).max(160),
+      action: z.string().min(10),
+      hope: z.string().min(10),
+      reviewed: z.coerce.date(),
+    })
+    .strict(),
+});
+
+export const collections = { campaigns, erpoStates, figures, pages };

@@ -70,7 +70,7 @@ export const ERPO_TEXT = {
     indexDescription:
       'Find your state’s red-flag law (Extreme Risk Protection Order) in plain words: who can ask a court, how long orders last, and the steps.',
     intro:
-      'A red-flag law lets a court order a person who is at high risk of hurting themselves or others to give up their firearms for a while, and not buy new ones. The court decides after hearing the facts. Many states call it an Extreme Risk Protection Order (ERPO).',
+      'A red-flag law helps protect a person in crisis and the people around them. A judge can order the person to give up their firearms for a while. They also cannot buy new ones. The judge decides after hearing the facts. Many states call it an Extreme Risk Protection Order (ERPO).',
     finderHeading: 'Find your state',
     zipLabel: 'ZIP code',
     zipHint: 'For example, 97201. We do not keep or log the ZIP code you enter.',
@@ -81,7 +81,7 @@ export const ERPO_TEXT = {
     whichOption: 'Not sure what fits your situation? Read our short guide',
     downloadHeading: 'Use this data',
     downloadText:
-      'The data for all 50 states and DC is free to reuse under the Creative Commons Attribution 4.0 licence (CC BY 4.0). Please name Lockline as the source.',
+      'You can reuse the data for all 50 states and DC for free. The licence is Creative Commons Attribution 4.0 (CC BY 4.0). Just name Lockline as the source.',
     downloadJson: 'Download JSON',
     downloadCsv: 'Download CSV (spreadsheet)',
     lastReviewed: 'Last reviewed',
@@ -119,7 +119,7 @@ export const ERPO_TEXT = {
     indexDescription:
       'Conozca la ley de bandera roja de su estado (orden de protección por riesgo extremo) en palabras sencillas: quién puede pedirla, cuánto dura y los pasos.',
     intro:
-      'Una ley de bandera roja permite que un juez ordene a una persona con alto riesgo de hacerse daño o de hacer daño a otros que entregue sus armas de fuego por un tiempo y que no compre otras. El juez decide después de escuchar los hechos. Muchos estados la llaman orden de protección por riesgo extremo (ERPO, por sus siglas en inglés).',
+      'Una ley de bandera roja sirve para proteger a una persona en crisis y a quienes la rodean. Un juez puede ordenar que la persona entregue sus armas por un tiempo. Tampoco podrá comprar otras. El juez decide después de oír los hechos. Muchos estados la llaman orden de protección por riesgo extremo (ERPO).',
     finderHeading: 'Busque su estado',
     zipLabel: 'Código postal (ZIP)',
     zipHint: 'Por ejemplo, 97201. No guardamos ni registramos el código postal que escriba.',
@@ -130,7 +130,7 @@ export const ERPO_TEXT = {
     whichOption: '¿No sabe qué opción es la adecuada? Lea nuestra guía breve',
     downloadHeading: 'Use estos datos',
     downloadText:
-      'Los datos de los 50 estados y DC se pueden reutilizar gratis bajo la licencia Creative Commons Atribución 4.0 (CC BY 4.0). Por favor, mencione a Lockline como fuente.',
+      'Puede usar gratis los datos de los 50 estados y DC. La licencia es Creative Commons Atribución 4.0 (CC BY 4.0). Solo mencione a Lockline como fuente.',
     downloadJson: 'Descargar JSON',
     downloadCsv: 'Descargar CSV (hoja de cálculo)',
     lastReviewed: 'Última revisión',
@@ -158,7 +158,7 @@ export const ERPO_TEXT = {
     unverifiedHelp: 'Confirme estos datos con la corte antes de confiar en ellos.',
     notAdvice:
       'Esta es información general, no asesoría legal. Las leyes cambian. Para ayuda con su caso, comuníquese con el secretario de la corte o con una oficina de ayuda legal.',
-    hope: 'Alejar las armas por un tiempo durante una crisis salva vidas. Una crisis pasa, y las personas salen adelante.',
+    hope: 'Alejar las armas por un tiempo en una crisis salva vidas. La crisis pasa y las personas salen adelante.',
     allStates: 'Ver todos los estados',
     danger: 'Si alguien está en peligro ahora mismo, llame al 911.',
   },
