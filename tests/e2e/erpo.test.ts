@@ -38,6 +38,20 @@ describe.each(locales)('red-flag law finder ($locale)', ({ locale, prefix, probl
     await p.context().close();
   });
 
+  it('works with the keyboard alone: Tab to the ZIP field, type, Enter', async () => {
+    const p = await page();
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/`);
+    for (let i = 0; i < 40; i++) {
+      await p.keyboard.press('Tab');
+      if ((await p.locator('#zip:focus').count()) === 1) break;
+    }
+    expect(await p.locator('#zip:focus').count()).toBe(1);
+    await p.keyboard.type('98101');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(`**${prefix}/red-flag-laws/wa/`);
+    await p.context().close();
+  });
+
   it('takes a chosen state to its page without JavaScript', async () => {
     const p = await page();
     await p.goto(`${baseUrl}${prefix}/red-flag-laws/`);
