@@ -37,12 +37,17 @@ const BANNED: Record<Locale, RegExp[]> = {
     /\bsuicide\s+epidemic\b/i,
     /\bepidemic\s+of\s+suicides?\b/i,
     /\bskyrocket(?:ing|ed|s)?\b/i,
+    // Discontinued: the 988 LGBTQ+ youth option ended on 17 July 2025.
+    /\bpress(?:ing)?\s+3\b/i,
+    /\btext(?:ing)?\s+PRIDE\b/i,
   ],
   es: [
     /\bcomet(?:er|ió|ieron|en|e|ido)\s+(?:un\s+)?suicidio\b/i,
     /\bsuicidios?\s+(?:exitosos?|consumados?)\b/i,
     /\bintentos?\s+(?:de\s+suicidio\s+)?(?:fallidos?|exitosos?)\b/i,
     /\bepidemia\s+de\s+suicidios?\b/i,
+    /\bmarque\s+(?:el\s+)?3\b/i,
+    /\b(?:envíe|escriba)\s+PRIDE\b/i,
   ],
 };
 

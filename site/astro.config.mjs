@@ -1,7 +1,6 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { remarkFigures } from './src/lib/remark-figures.ts';
 
 // Absolute URLs (hreflang, canonical, sitemap) need the public origin. Set LOCKLINE_SITE_URL to the
 // campaign domain before `npm run build` for a deployment; locally the default server URL is used.
@@ -23,14 +22,11 @@ export default defineConfig({
   },
   integrations: [
     sitemap({
-      i18n: { defaultLocale: 'en', locales: { en: 'en-US', es: 'es-US' } },
+      i18n: { defaultLocale: 'en', locales: { en: 'en', es: 'es' } },
       // Error pages are not content; they stay out of the sitemap (and carry noindex).
       filter: (page) => !page.includes('/zip-error/') && !/\/404\/?$/.test(page),
     }),
   ],
-  markdown: {
-    remarkPlugins: [remarkFigures],
-  },
   // No prefetch, no view transitions, no client islands: content pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -17,6 +17,7 @@ describe('content linter: safe-messaging phrases', () => {
     ['the completed suicides', 'completed suicides'],
     ['a suicide epidemic', 'suicide epidemic'],
     ['rates are skyrocketing', 'skyrocketing'],
+    ['LGBTQ+ youth can call 988 and press 3.', 'press 3'],
   ])('flags %j in English', (sentence, phrase) => {
     const [finding] = lintText(sentence, 'en');
     expect(finding?.rule).toBe('banned-phrase');
@@ -29,6 +30,7 @@ describe('content linter: safe-messaging phrases', () => {
     ['fue un suicidio consumado', 'suicidio consumado'],
     ['después de un intento fallido', 'intento fallido'],
     ['una epidemia de suicidios', 'epidemia de suicidios'],
+    ['Llame al 988 y marque 3.', 'marque 3'],
   ])('flags %j in Spanish', (sentence, phrase) => {
     const [finding] = lintText(sentence, 'es');
     expect(finding?.rule).toBe('banned-phrase');

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { figureSchema, figuresFileSchema, type Figure } from '../../functions/src/domain/figure.ts';
+import { expandFigures } from '../../site/src/lib/figures.ts';
+import figuresFile from '../../site/src/content/figures/figures.json' with { type: 'json' };
+
+const figure = (overrides: Partial<Figure> = {}): Figure => ({
+  id: 'test-figure',
+  value: { en: '9 in 10', es: '9 de cada 10' },
+  unit: 'share of something',
+  dataYear: '2023',
+  source: { title: 'A study, 2024', url: 'https://example.org/study' },
+  status: 'verified',
+  ...overrides,
+});
+
+const problems = (input: unknown) => {
+  const r = figureSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('figures', () => {
+  it('rejects a figure without a source or a data year', () => {
+    const { source: _s, ...noSource } = figure();
+    expect(problems(noSource)).toEqual(['source: Required']);
+    expect(problems(figure({ dataYear: 'recent' }))).toEqual(['dataYear: Give the year the data describe, like 2023 or 2007-2014.']);
+    expect(problems(figure({ source: { title: 'A study', url: 'not a url' } }))).toEqual(['source.url: Link the source.']);
+  });
+
+  it('rejects a duplicated figure id', () => {
+    expect(figuresFileSchema.safeParse([figure(), figure()]).success).toBe(false);
+  });
+
+  it('expands tokens into the value and a numbered source link, in each language', () => {
+    const { html, used } = expandFigures('<p>About {{fig:test-figure}} of people.</p>', [figure()], 'es');
+    expect(html).toBe(
+      '<p>About <strong class="figure" data-figure="test-figure">9 de cada 10</strong> <span class="figure-source">(<a href="#figure-source-1">fuente 1</a>, datos de 2023)</span> of people.</p>',
+    );
+    expect(used.map((f) => f.id)).toEqual(['test-figure']);
+  });
+
+  it('fails on an unknown or unverified figure', () => {
+    expect(() => expandFigures('{{fig:nope}}', [figure()], 'en')).toThrow(/Unknown figure "\{\{fig:nope\}\}"/);
+    expect(() => expandFigures('{{fig:test-figure}}', [figure({ status: 'unverified' })], 'en')).toThrow(/not verified/);
+  });
+
+  it('keeps the published figures file valid', () => {
+    expect(figuresFileSchema.safeParse(figuresFile).success).toBe(true);
+  });
+});
