@@ -1,15 +1,11 @@
-import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from '../lambda-bundling.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { locklineFunction } from './lockline-function.ts';
 
 export interface ApiProps {
   stage: string;
@@ -28,36 +24,14 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.fn = new NodejsFunction(this, 'Handler', {
-      entry: join(REPO_ROOT, 'functions/src/lambda.ts'),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
+    this.fn = locklineFunction(this, 'Handler', {
+      entry: 'functions/src/lambda.ts',
       timeout: Duration.seconds(10),
-      logGroup,
-      loggingFormat: LoggingFormat.JSON,
       environment: {
         STAGE: props.stage,
         SITE_URL: props.siteUrl,
         MAIL_FROM: props.mailFrom,
         LOG_LEVEL: props.stage === 'prod' ? 'WARN' : 'INFO',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        minify: LAMBDA_BUNDLING.minify,
-        // No source maps: --enable-source-maps on a 2 MB map costs cold-start time on every init.
-        sourceMap: false,
-        externalModules: [...LAMBDA_BUNDLING.external],
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        banner: LAMBDA_BUNDLING.banner,
       },
     });
     this.httpApi = new HttpApi(this, 'HttpApi', {

@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { loadSeedContent } from '../../../functions/src/local/seed.ts';
-import { LAMBDA_BUNDLING } from '../lambda-bundling.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { locklineFunction } from './lockline-function.ts';
 
 export interface ContentSeedProps {
   table: ITable;
@@ -30,32 +27,15 @@ export class ContentSeed extends Construct {
     writeFileSync(join(dir, 'content.json'), JSON.stringify(loadSeedContent()));
     const asset = new Asset(this, 'Content', { path: join(dir, 'content.json') });
 
-    const fn = new NodejsFunction(this, 'Handler', {
-      entry: join(REPO_ROOT, 'functions/src/seed-lambda.ts'),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
+    const fn = locklineFunction(this, 'Handler', {
+      entry: 'functions/src/seed-lambda.ts',
       timeout: Duration.minutes(2),
-      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-      loggingFormat: LoggingFormat.JSON,
       environment: {
         STAGE: props.stage,
         TABLE_NAME: props.table.tableName,
         // The seed sends no mail and builds no links; these satisfy the shared config schema.
         MAIL_FROM: 'no-reply@lockline.invalid',
         SITE_URL: 'https://lockline.invalid',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: false,
-        externalModules: [...LAMBDA_BUNDLING.external],
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        banner: LAMBDA_BUNDLING.banner,
       },
     });
     props.table.grantReadWriteData(fn);
