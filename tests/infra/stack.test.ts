@@ -54,6 +54,14 @@ describe('LocklineStack (synthesised offline)', () => {
     dev.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
+  it('lets the API describe the table, which the health check needs', () => {
+    dev.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['dynamodb:DescribeTable']) })]),
+      },
+    });
+  });
+
   it('lets the API send mail only as the configured domain identity', () => {
     dev.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
