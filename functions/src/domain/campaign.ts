@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCodeSchema, localizedTextSchema } from './locales.ts';
+import { pickupSiteSchema } from './pickup-site.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
 /**
@@ -52,6 +53,11 @@ export const campaignSchema = z
     /** True for the bundled sample campaign, so no page or export can pass it off as a real city. */
     demo: z.boolean().default(false),
     localResources: z.array(localResourceSchema).max(20).default([]),
+    pickupSites: z
+      .array(pickupSiteSchema)
+      .max(200)
+      .default([])
+      .refine((sites) => new Set(sites.map((s) => s.id)).size === sites.length, { message: 'Give each pickup site its own id.' }),
   })
   .strict();
 

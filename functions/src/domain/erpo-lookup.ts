@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import zipIndexFile from './data/zip-index.json' with { type: 'json' };
 import { NotFoundError } from './errors.ts';
 import { STATES_AND_DC } from './us-states.ts';
-import { decodeZipIndex, type ZipIndexFile } from './zip.ts';
-
-/** Decoded once per process (cold start); about 18 KB of data. */
-export const ZIP_INDEX = decodeZipIndex(zipIndexFile as ZipIndexFile);
+import { ZIP_INDEX } from './zip-data.ts';
 
 const STATE_SET = new Set<string>(STATES_AND_DC);
 

@@ -26,32 +26,62 @@ export interface ZipIndexFile {
   present: string;
   /** Comma-separated `start:CODE` runs over existing ZIPs, ascending; a ZIP takes the last run at or below it. */
   runs: string;
+  /** Base64 little-endian int16 pairs (latitude, longitude in hundredths of a degree), one per existing ZIP, ascending. */
+  centroids: string;
+}
+
+export interface LatLon {
+  lat: number;
+  lon: number;
 }
 
 export interface ZipIndex {
   /** The state/territory/military code of an existing ZIP, or null when no such ZIP exists. */
   stateOf(zip5: string): string | null;
+  /** The ZIP's centre (about 1 km precision), or null when no such ZIP exists. */
+  centroidOf(zip5: string): LatLon | null;
   readonly count: number;
 }
 
-export function encodeZipIndex(entries: Iterable<[zip: string, state: string]>, sources: string[]): ZipIndexFile {
+export interface ZipEntry {
+  state: string;
+  lat: number;
+  lon: number;
+}
+
+export function encodeZipIndex(entries: Iterable<[zip: string, entry: ZipEntry]>, sources: string[]): ZipIndexFile {
   const sorted = [...new Map(entries)].sort(([a], [b]) => a.localeCompare(b));
   const bits = new Uint8Array(100_000 / 8);
+  const coords = new Uint8Array(sorted.length * 4);
+  const view = new DataView(coords.buffer);
   const runs: string[] = [];
   let last = '';
-  for (const [zip, state] of sorted) {
+  sorted.forEach(([zip, { state, lat, lon }], i) => {
     const n = Number(zip);
     bits[n >> 3]! |= 1 << (n & 7);
+    view.setInt16(i * 4, Math.round(lat * 100), true);
+    view.setInt16(i * 4 + 2, Math.round(lon * 100), true);
     if (state !== last) {
       runs.push(`${zip}:${state}`);
       last = state;
     }
-  }
-  return { sources, count: sorted.length, present: toBase64(bits), runs: runs.join(',') };
+  });
+  return { sources, count: sorted.length, present: toBase64(bits), runs: runs.join(','), centroids: toBase64(coords) };
 }
 
 export function decodeZipIndex(file: ZipIndexFile): ZipIndex {
   const bits = fromBase64(file.present);
+  // Centroids are decoded on first use, so a lookup that needs only the state pays nothing for them.
+  let centroids: { view: DataView; rank: Int32Array } | undefined;
+  const loadCentroids = () => {
+    if (centroids) return centroids;
+    const coords = fromBase64(file.centroids);
+    // Position of each existing ZIP among all existing ZIPs: the row of its centroid.
+    const rank = new Int32Array(100_000).fill(-1);
+    for (let n = 0, r = 0; n < 100_000; n++) if ((bits[n >> 3] ?? 0) & (1 << (n & 7))) rank[n] = r++;
+    centroids = { view: new DataView(coords.buffer, coords.byteOffset, coords.byteLength), rank };
+    return centroids;
+  };
   const starts: number[] = [];
   const states: string[] = [];
   for (const run of file.runs.split(',')) {
@@ -59,52 +89,42 @@ export function decodeZipIndex(file: ZipIndexFile): ZipIndex {
     starts.push(Number(start));
     states.push(state!);
   }
+  const stateOf = (zip5: string): string | null => {
+    if (!/^\d{5}$/.test(zip5)) return null;
+    const n = Number(zip5);
+    if (!((bits[n >> 3] ?? 0) & (1 << (n & 7)))) return null;
+    // Binary search for the last run starting at or below n.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return states[lo] ?? null;
+  };
   return {
     count: file.count,
-    stateOf(zip5) {
-      if (!/^\d{5}$/.test(zip5)) return null;
-      const n = Number(zip5);
-      if (!((bits[n >> 3] ?? 0) & (1 << (n & 7)))) return null;
-      // Binary search for the last run starting at or below n.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= n) lo = mid;
-        else hi = mid - 1;
-      }
-      return states[lo] ?? null;
+    stateOf,
+    centroidOf(zip5) {
+      if (!stateOf(zip5)) return null;
+      const { view, rank } = loadCentroids();
+      const r = rank[Number(zip5)]!;
+      return { lat: view.getInt16(r * 4, true) / 100, lon: view.getInt16(r * 4 + 2, true) / 100 };
     },
   };
 }
 
-// Plain base64 helpers that work in Node and browsers alike (no Buffer in the domain).
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
+// atob/btoa are standard in Node.js 16+ and every browser: no Buffer in the domain.
 function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? ALPHABET[n & 63]! : '=';
-  }
-  return out;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let j = 0;
-  for (let i = 0; i < clean.length; i += 4) {
-    const n =
-      (ALPHABET.indexOf(clean[i]!) << 18) |
-      (ALPHABET.indexOf(clean[i + 1] ?? 'A') << 12) |
-      (ALPHABET.indexOf(clean[i + 2] ?? 'A') << 6) |
-      ALPHABET.indexOf(clean[i + 3] ?? 'A');
-    if (j < bytes.length) bytes[j++] = (n >> 16) & 255;
-    if (j < bytes.length) bytes[j++] = (n >> 8) & 255;
-    if (j < bytes.length) bytes[j++] = n & 255;
-  }
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ValidationError, type FieldErrors } from '../domain/errors.ts';
 
@@ -14,4 +15,16 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z
     (fields[key] ??= []).push(issue.message);
   }
   throw new ValidationError(fields);
+}
+
+/** Query parameters as an object; a repeated key is a client error, not a silent pick. */
+export function queryObject(c: Context): Record<string, string> {
+  const params = new URL(c.req.url).searchParams;
+  const out: Record<string, string> = {};
+  for (const key of params.keys()) {
+    const values = params.getAll(key);
+    if (values.length > 1) throw new ValidationError({ [key]: ['Give this parameter once.'] });
+    out[key] = values[0]!;
+  }
+  return out;
 }

@@ -39,7 +39,7 @@ export interface Platform {
   dynamodbEndpoint: string;
   dataDir?: string;
   deps: AppDeps;
-  seeded: { campaigns: number; erpoStates: number };
+  seeded: { campaigns: number; erpoStates: number; newPickupSites: number };
   stop(): Promise<void>;
 }
 

@@ -1,12 +1,12 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { stateCodeSchema, stateForZip, isStateOrDc, lookupZip } from '../domain/erpo-lookup.ts';
 import { toPublicErpoRecord, type ErpoRecord } from '../domain/erpo.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { zipInputSchema } from '../domain/zip.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { parseInput } from '../http/validate.ts';
+import { parseInput, queryObject } from '../http/validate.ts';
 
 export const ERPO_DATASET_LICENSE = 'CC BY 4.0';
 
@@ -19,18 +19,6 @@ const findFormSchema = z
     lang: z.enum(['en', 'es']).default('en'),
   })
   .strict();
-
-/** Query parameters as an object; a repeated key is a client error, not a silent pick. */
-function queryObject(c: Context<AppEnv>): Record<string, string> {
-  const params = new URL(c.req.url).searchParams;
-  const out: Record<string, string> = {};
-  for (const key of params.keys()) {
-    const values = params.getAll(key);
-    if (values.length > 1) throw new ValidationError({ [key]: ['Give this parameter once.'] });
-    out[key] = values[0]!;
-  }
-  return out;
-}
 
 function datasetInfo(records: ErpoRecord[]) {
   const lastReviewed = records.map((r) => r.lastReviewed).sort().at(-1) ?? null;

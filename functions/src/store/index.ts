@@ -3,6 +3,7 @@ import { campaignRepository } from './campaigns.ts';
 import { createDynamoClients, type DynamoClientOptions } from './client.ts';
 import { erpoRepository } from './erpo.ts';
 import { dynamoHealthProbe } from './health.ts';
+import { stockRepository } from './stock.ts';
 
 /** Builds every DynamoDB repository over one shared client. */
 export function createDynamoStore(options: DynamoClientOptions & { tableName: string; clock: Clock }): Store {
@@ -10,6 +11,7 @@ export function createDynamoStore(options: DynamoClientOptions & { tableName: st
   return {
     campaigns: campaignRepository(doc, options.tableName, options.clock),
     erpo: erpoRepository(doc, options.tableName, options.clock),
+    stock: stockRepository(doc, options.tableName, options.clock),
     health: dynamoHealthProbe(client, options.tableName),
   };
 }

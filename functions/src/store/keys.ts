@@ -5,6 +5,7 @@
 export const ENTITY = {
   campaign: 'campaign',
   erpoState: 'erpo_state',
+  siteStock: 'site_stock',
 } as const;
 
 export const campaignKeys = (slug: string, status: string) => ({
@@ -24,3 +25,7 @@ export const erpoStateKeys = (code: string) => ({
 });
 
 export const erpoListKey = () => ({ gsi1pk: 'ERPO' });
+
+/** A pickup site's stock lives in its campaign's partition, beside the campaign item. */
+export const siteStockKeys = (slug: string, siteId: string) => ({ pk: `CAMPAIGN#${slug}`, sk: `SITE#${siteId}` });
+export const SITE_STOCK_PREFIX = 'SITE#';

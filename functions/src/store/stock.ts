@@ -1,0 +1,51 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCK_TYPES, type Stock } from '../domain/pickup-site.ts';
+import type { Clock, StockRepository } from '../ports.ts';
+import { campaignKeys, ENTITY, siteStockKeys, SITE_STOCK_PREFIX } from './keys.ts';
+import { queryAll } from './query.ts';
+
+const ITEM_VERSION = 1;
+
+export function stockRepository(doc: DynamoDBDocumentClient, tableName: string, clock: Clock): StockRepository {
+  return {
+    async seedInitial(slug, sites) {
+      let created = 0;
+      for (const site of sites) {
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...siteStockKeys(slug, site.id),
+                entity: ENTITY.siteStock,
+                version: ITEM_VERSION,
+                stock: Object.fromEntries(LOCK_TYPES.map((t) => [t, site.initialStock[t] ?? 0])),
+                updatedAt: clock.now().toISOString(),
+              },
+              // Stock changes at run time (requests, restocks): a re-seed must never reset it.
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+          created += 1;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+      return created;
+    },
+
+    async forCampaign(slug) {
+      const items = await queryAll(
+        doc,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': campaignKeys(slug, '').pk, ':prefix': SITE_STOCK_PREFIX },
+        },
+        Math.floor(clock.now().getTime() / 1000),
+      );
+      return new Map(items.map((item) => [String(item.sk).slice(SITE_STOCK_PREFIX.length), (item.stock ?? {}) as Stock]));
+    },
+  };
+}
