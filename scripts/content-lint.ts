@@ -189,7 +189,8 @@ export function builtPages(distDir: string): { page: string; locale: Locale; fil
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) {
+      // Page shells are templates, not pages: the API fills them (their output is tested in e2e).
+      else if (name.endsWith('.html') && !/[/\\]shells[/\\]/.test(path)) {
         const page = `/${relative(distDir, path).replace(/index\.html$/, '')}`;
         out.push({ page, locale: page.startsWith('/es/') ? 'es' : 'en', file: path });
       }

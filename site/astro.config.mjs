@@ -23,8 +23,8 @@ export default defineConfig({
   integrations: [
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', es: 'es' } },
-      // Error pages are not content; they stay out of the sitemap (and carry noindex).
-      filter: (page) => !page.includes('/zip-error/') && !/\/404\/?$/.test(page),
+      // Error pages and page shells are not content; they stay out of the sitemap (and carry noindex).
+      filter: (page) => !page.includes('/zip-error/') && !page.includes('/shells/') && !/\/404\/?$/.test(page),
     }),
   ],
   // No prefetch, no view transitions, no client islands: content pages ship zero JavaScript.

@@ -7,28 +7,33 @@ import type { AppDeps } from './deps.ts';
 import { accessLog } from './http/access-log.ts';
 import type { AppEnv } from './http/env.ts';
 import { handleError, handleNotFound } from './http/errors.ts';
-import { API_CSP, securityHeaders } from './http/security-headers.ts';
+import { API_CSP, SITE_CSP, securityHeaders } from './http/security-headers.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { lockPageRoutes } from './routes/lock-pages.ts';
 import { erpoRoutes } from './routes/erpo.ts';
 import { healthRoutes } from './routes/health.ts';
 
 /**
- * The whole API as one Hono app under `/api`. The Lambda handler and the local server both serve
- * exactly this app; tests call `createApp(deps).request(...)`.
+ * The whole dynamic side as one Hono app: the JSON API under `/api`, and the few pages that need
+ * data at request time (the lock finder), rendered into shells the site build made. The Lambda
+ * handler and the local server both serve exactly this app; tests call `createApp(deps).request(...)`.
  */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>().basePath('/api');
-  const headers = securityHeaders(API_CSP);
+  const app = new Hono<AppEnv>();
+  const apiHeaders = securityHeaders(API_CSP);
+  const pageHeaders = securityHeaders(SITE_CSP);
 
   // Ids come from us, not the client, so a caller can't plant text in our logs.
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {
     await next();
+    const headers = c.req.path.startsWith('/api/') ? apiHeaders : pageHeaders;
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
   app.use(accessLog(deps.logger));
   app.use(
+    '/api/*',
     cors({
       origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
@@ -45,9 +50,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.route('/health', healthRoutes(deps));
-  app.route('/campaigns', campaignRoutes(deps));
-  app.route('/erpo', erpoRoutes(deps));
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/campaigns', campaignRoutes(deps));
+  app.route('/api/erpo', erpoRoutes(deps));
+  app.route('/', lockPageRoutes(deps));
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from './config.ts';
 import { sesMailer } from './email/sender.ts';
+import { fileShells, type Shells } from './pages/shells.ts';
 import { systemClock, type Clock, type Mailer, type Store } from './ports.ts';
 import { createDynamoStore } from './store/index.ts';
 
@@ -11,6 +12,7 @@ export interface AppDeps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
+  shells: Shells;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
@@ -18,7 +20,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Log
 }
 
 /** Real adapters for a config: the same code runs on AWS and locally; only endpoints differ. */
-export function createDeps(config: AppConfig, logger: Logger = createLogger(config)): AppDeps {
+export function createDeps(config: AppConfig, logger: Logger = createLogger(config), shellsDir?: string): AppDeps {
   const clock = systemClock;
   const store = createDynamoStore({
     region: config.region,
@@ -32,5 +34,13 @@ export function createDeps(config: AppConfig, logger: Logger = createLogger(conf
     from: config.mailFrom,
     configurationSet: config.sesConfigurationSet,
   });
-  return { config, logger, store, mailer, clock };
+  // Pages that need shells are only served where the shells were deployed (or built).
+  const shells: Shells = shellsDir
+    ? fileShells(shellsDir)
+    : {
+        render() {
+          throw new Error('No page shells configured: build the site and pass the shells folder.');
+        },
+      };
+  return { config, logger, store, mailer, clock, shells };
 }

@@ -1,11 +1,17 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/src/store/table-definition.ts';
 import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
 
+let lastOutdir = '';
+
 function synth(stage: 'dev' | 'prod'): Template {
-  const app = new App();
+  lastOutdir = mkdtempSync(join(tmpdir(), 'lockline-cdk-'));
+  const app = new App({ outdir: lastOutdir });
   const stack = new LocklineStack(app, `Test-${stage}`, {
     stage,
     siteUrl: 'https://lockline.test',
@@ -101,14 +107,16 @@ describe('LocklineStack (synthesised offline)', () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        CacheBehaviors: [
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/get-a-lock*', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }),
+          Match.objectLike({ PathPattern: '/es/c/*/get-a-lock*' }),
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
             AllowedMethods: Match.arrayWith(['POST', 'DELETE']),
             CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // AWS managed CachingDisabled
           }),
-        ],
+        ]),
       }),
     });
     dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
@@ -130,6 +138,16 @@ describe('LocklineStack (synthesised offline)', () => {
         ReferrerPolicy: { ReferrerPolicy: 'no-referrer' },
       });
     }
+  });
+});
+
+describe('API bundle', () => {
+  it('carries the page shells the lock finder pages are rendered into', () => {
+    synth('dev');
+    const bundles = readdirSync(lastOutdir).filter((d) => existsSync(join(lastOutdir, d, 'index.mjs')));
+    const withShells = bundles.filter((d) => existsSync(join(lastOutdir, d, 'shells', 'get-a-lock', 'index.html')));
+    expect(withShells).toHaveLength(1);
+    expect(existsSync(join(lastOutdir, withShells[0]!, 'shells', 'es', 'get-a-lock', 'index.html'))).toBe(true);
   });
 });
 

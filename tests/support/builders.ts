@@ -106,6 +106,11 @@ export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<
     },
     mailer: recordingMailer(),
     clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    shells: {
+      // A minimal shell with the same placeholders the site build produces.
+      render: (_name, locale, fill) =>
+        `<!doctype html><html lang="${locale}"><head><title>Shell</title><link rel="canonical" href="http://x/${fill.path}/"></head><body><main id="main">${fill.main}</main></body></html>`,
+    },
   };
 }
 

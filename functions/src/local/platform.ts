@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../app.ts';
+import { LOCK_PAGE_PATH } from '../routes/lock-pages.ts';
 import { loadConfig, type LocalSettings } from '../config.ts';
 import { createDeps, type AppDeps } from '../deps.ts';
 import { ensureTable } from '../store/table-setup.ts';
@@ -110,14 +111,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SITE_URL: siteUrl,
       LOG_LEVEL: options.logLevel,
     });
-    const deps = createDeps(config);
+    const deps = createDeps(config, undefined, join(options.siteDist ?? SITE_DIST, 'shells'));
     const api = createApp(deps);
     const seeded = await seedContent(deps.store, loadSeedContent());
 
-    // The same split CloudFront makes in production: /api/* to the Lambda app, the rest to S3.
+    // The same split CloudFront makes in production: /api/* and the lock finder pages to the
+    // Lambda app, the rest to S3.
     handle = (request) => {
       const { pathname } = new URL(request.url);
-      return pathname === '/api' || pathname.startsWith('/api/') ? api.fetch(request) : site.fetch(request);
+      const dynamic = pathname === '/api' || pathname.startsWith('/api/') || LOCK_PAGE_PATH.test(pathname);
+      return dynamic ? api.fetch(request) : site.fetch(request);
     };
 
     return {

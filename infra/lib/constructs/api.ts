@@ -27,6 +27,7 @@ export class Api extends Construct {
     this.fn = locklineFunction(this, 'Handler', {
       entry: 'functions/src/lambda.ts',
       timeout: Duration.seconds(10),
+      withPageShells: true,
       environment: {
         STAGE: props.stage,
         SITE_URL: props.siteUrl,

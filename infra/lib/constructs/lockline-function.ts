@@ -13,6 +13,8 @@ export interface LocklineFunctionProps {
   environment: Record<string, string>;
   timeout: Duration;
   memorySize?: number;
+  /** Copy the site build's page shells next to the handler (the lock finder pages need them). */
+  withPageShells?: boolean;
 }
 
 /**
@@ -41,6 +43,15 @@ export function locklineFunction(scope: Construct, id: string, props: LocklineFu
       externalModules: [...LAMBDA_BUNDLING.external],
       mainFields: [...LAMBDA_BUNDLING.mainFields],
       banner: LAMBDA_BUNDLING.banner,
+      ...(props.withPageShells
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/site/dist/shells" "${outputDir}/shells"`],
+            },
+          }
+        : {}),
     },
   });
 }

@@ -90,6 +90,17 @@ export class SiteDistribution extends Construct {
     });
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.httpApi.stack.region}.${props.httpApi.stack.urlSuffix}`;
+    const apiOrigin = new HttpOrigin(apiDomain);
+    const siteHeaders = headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER);
+    // Pages rendered by the API at request time (the lock finder): uncached, query string passed on.
+    const dynamicPage = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: siteHeaders,
+    };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Lockline site and API',
       defaultRootObject: 'index.html',
@@ -99,12 +110,16 @@ export class SiteDistribution extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         compress: true,
-        responseHeadersPolicy: headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER),
+        responseHeadersPolicy: siteHeaders,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        '/get-a-lock*': dynamicPage,
+        '/es/get-a-lock*': dynamicPage,
+        '/c/*/get-a-lock*': dynamicPage,
+        '/es/c/*/get-a-lock*': dynamicPage,
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -1,0 +1,75 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { campaignSlugSchema, type Campaign } from '../domain/campaign.ts';
+import type { SiteLocale } from '../domain/locales.ts';
+import { pickupSiteViews, type PickupSiteView } from '../domain/pickup-site.ts';
+import { ZIP_INDEX } from '../domain/zip-data.ts';
+import { zipInputSchema } from '../domain/zip.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
+import { renderFinderMain, ZIP_MESSAGES } from '../pages/get-a-lock.ts';
+
+/**
+ * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
+ * live campaign) and `/c/<city>/get-a-lock/`, each in English and Spanish. A plain GET form: no
+ * JavaScript, and an invalid ZIP re-renders the page with the GOV.UK error pattern.
+ */
+export function lockPageRoutes(deps: AppDeps) {
+  const routes = new Hono<AppEnv>();
+
+  async function page(c: Context<AppEnv>, locale: SiteLocale, slug?: string) {
+    let campaigns: Campaign[];
+    if (slug) {
+      const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug });
+      const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
+      if (!campaign || campaign.status !== 'live') return c.notFound();
+      campaigns = [campaign];
+    } else {
+      campaigns = await deps.store.campaigns.listLive();
+    }
+
+    const zipInput = c.req.query('zip');
+    let zip: string | undefined;
+    let zipError: string | undefined;
+    if (zipInput !== undefined && zipInput.trim() !== '') {
+      const parsed = zipInputSchema.safeParse(zipInput);
+      if (!parsed.success) zipError = ZIP_MESSAGES[locale].invalid;
+      else if (!ZIP_INDEX.centroidOf(parsed.data)) zipError = ZIP_MESSAGES[locale].unknown;
+      else zip = parsed.data;
+    }
+    const origin = zip ? (ZIP_INDEX.centroidOf(zip) ?? undefined) : undefined;
+
+    const sites: (PickupSiteView & { campaignName?: string })[] = [];
+    for (const campaign of campaigns) {
+      const stock = await deps.store.stock.forCampaign(campaign.slug);
+      const views = pickupSiteViews(campaign.pickupSites, stock, (s) => s.location ?? ZIP_INDEX.centroidOf(s.address.zip), origin);
+      sites.push(...views.map((v) => (slug ? v : { ...v, campaignName: campaign.name })));
+    }
+    if (origin) sites.sort((a, b) => (a.distanceMiles ?? Infinity) - (b.distanceMiles ?? Infinity));
+
+    const path = slug ? `c/${slug}/get-a-lock` : 'get-a-lock';
+    const main = renderFinderMain({
+      locale,
+      city: slug ? campaigns[0]?.city : undefined,
+      zip,
+      zipInput: zipError ? zipInput : undefined,
+      zipError,
+      sites,
+      storagePath: locale === 'es' ? '/es/safe-storage/' : '/safe-storage/',
+    });
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(deps.shells.render('get-a-lock', locale, { path, main, hasErrors: Boolean(zipError) }), zipError ? 400 : 200);
+  }
+
+  routes.get('/get-a-lock/', (c) => page(c, 'en'));
+  routes.get('/es/get-a-lock/', (c) => page(c, 'es'));
+  routes.get('/c/:slug/get-a-lock/', (c) => page(c, 'en', c.req.param('slug')));
+  routes.get('/es/c/:slug/get-a-lock/', (c) => page(c, 'es', c.req.param('slug')));
+  // The same pages without the trailing slash the static site uses everywhere.
+  routes.get('/get-a-lock', (c) => c.redirect(`/get-a-lock/${new URL(c.req.url).search}`, 301));
+  routes.get('/es/get-a-lock', (c) => c.redirect(`/es/get-a-lock/${new URL(c.req.url).search}`, 301));
+  return routes;
+}
+
+/** Paths this router answers: the local server (and CloudFront) send them to the app, not the static site. */
+export const LOCK_PAGE_PATH = /^(?:\/es)?(?:\/c\/[a-z0-9-]+)?\/get-a-lock\/?$/;
