@@ -9,7 +9,7 @@ import type { AppEnv } from './http/env.ts';
 import { handleError, handleNotFound } from './http/errors.ts';
 import { API_CSP, SITE_CSP, securityHeaders } from './http/security-headers.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
-import { lockPageRoutes } from './routes/lock-pages.ts';
+import { lockPageError, lockPageRoutes } from './routes/lock-pages.ts';
 import { erpoRoutes } from './routes/erpo.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -56,7 +56,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', lockPageRoutes(deps));
 
   app.notFound(handleNotFound);
-  app.onError(handleError);
+  app.onError((error, c) => {
+    if (c.req.path.startsWith('/api/')) return handleError(error, c);
+    c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });
+    return lockPageError(deps, c);
+  });
   return app;
 }
 

@@ -64,8 +64,12 @@ describe.each(locales)('lock finder ($locale)', ({ locale, prefix, zipLabel, but
 });
 
 describe('lock finder responses', () => {
-  it('answer 404 for an unknown campaign and redirect the address without a slash', async () => {
-    expect((await fetch(`${baseUrl}/c/nowhere/get-a-lock/`)).status).toBe(404);
+  it('answer 404 with a page (crisis lines included) for an unknown campaign, and redirect the address without a slash', async () => {
+    const missing = await fetch(`${baseUrl}/es/c/nowhere/get-a-lock/`);
+    expect(missing.status).toBe(404);
+    const body = await missing.text();
+    expect(body).toContain('No encontramos esa campaña');
+    expect(lintPage(body, 'es').findings).toEqual([]);
     const res = await fetch(`${baseUrl}/get-a-lock?zip=98101`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/get-a-lock/?zip=98101');

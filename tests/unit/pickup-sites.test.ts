@@ -88,3 +88,19 @@ describe('GET /api/campaigns/{slug}/pickup-sites', () => {
     expect((await app.request('/api/campaigns/testville/pickup-sites?zip=98101&radius=5')).status).toBe(400);
   });
 });
+
+describe('lock finder page errors', () => {
+  it('renders an unexpected failure as a page with the crisis line, not as JSON', async () => {
+    const failing = memoryCampaigns();
+    failing.listLive = async () => {
+      throw new Error('boom');
+    };
+    const res = await createApp(buildDeps({ store: { campaigns: failing } })).request('/es/get-a-lock/');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const body = await res.text();
+    expect(body).toContain('Lo sentimos, algo salió mal');
+    expect(body).toContain('988');
+    expect(body).not.toContain('boom');
+  });
+});

@@ -58,6 +58,32 @@ const TEXT = {
   },
 };
 
+/** The body of a finder page that cannot be shown: an unknown campaign (404) or our own failure (500). */
+export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'error', homePath: string): string {
+  const text = {
+    en: {
+      'not-found': ['We could not find that campaign', 'The campaign may have ended, or the address may be mistyped.'],
+      error: ['Sorry, something went wrong', 'Please try again in a few minutes.'],
+      all: 'See all pickup sites',
+      action: 'If you need to talk to someone now, call or text 988.',
+      hope: 'Help is available, day and night.',
+    },
+    es: {
+      'not-found': ['No encontramos esa campaña', 'Puede que la campaña haya terminado o que la dirección tenga un error.'],
+      error: ['Lo sentimos, algo salió mal', 'Inténtelo de nuevo en unos minutos.'],
+      all: 'Ver todos los lugares de entrega',
+      action: 'Si necesita hablar con alguien ahora, llame o envíe un texto al 988.',
+      hope: 'Hay ayuda disponible, de día y de noche.',
+    },
+  }[locale];
+  const [heading, body] = text[kind];
+  return String(html`<h1>${heading}</h1>
+<p>${body}</p>
+<p><a href="${homePath}">${text.all}</a></p>
+<p data-action><strong>${text.action}</strong></p>
+<p class="callout" data-hope>${text.hope}</p>`);
+}
+
 export const ZIP_MESSAGES = {
   en: { invalid: 'Enter a ZIP code with 5 digits, like 98101', unknown: 'We could not find that ZIP code. Check the number and try again' },
   es: { invalid: 'Escriba un código postal de 5 dígitos, como 98101', unknown: 'No encontramos ese código postal. Revise el número e inténtelo de nuevo' },

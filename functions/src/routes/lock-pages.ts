@@ -7,7 +7,7 @@ import { ZIP_INDEX } from '../domain/zip-data.ts';
 import { zipInputSchema } from '../domain/zip.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { renderFinderMain, ZIP_MESSAGES } from '../pages/get-a-lock.ts';
+import { renderFinderMain, renderFinderProblem, ZIP_MESSAGES } from '../pages/get-a-lock.ts';
 
 /**
  * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
@@ -22,7 +22,11 @@ export function lockPageRoutes(deps: AppDeps) {
     if (slug) {
       const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug });
       const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
-      if (!campaign || campaign.status !== 'live') return c.notFound();
+      if (!campaign || campaign.status !== 'live') {
+        c.header('Cache-Control', 'no-store');
+        const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
+        return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
+      }
       campaigns = [campaign];
     } else {
       campaigns = await deps.store.campaigns.listLive();
@@ -69,6 +73,21 @@ export function lockPageRoutes(deps: AppDeps) {
   routes.get('/get-a-lock', (c) => c.redirect(`/get-a-lock/${new URL(c.req.url).search}`, 301));
   routes.get('/es/get-a-lock', (c) => c.redirect(`/es/get-a-lock/${new URL(c.req.url).search}`, 301));
   return routes;
+}
+
+/**
+ * A page-route failure as a page, not JSON: the layout and crisis lines still show. Logged with the
+ * request id by the caller.
+ */
+export function lockPageError(deps: AppDeps, c: Context<AppEnv>) {
+  const locale: SiteLocale = c.req.path.startsWith('/es/') ? 'es' : 'en';
+  const main = renderFinderProblem(locale, 'error', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
+  c.header('Cache-Control', 'no-store');
+  try {
+    return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 500);
+  } catch {
+    return c.text('Something went wrong. If you need to talk to someone now, call or text 988.', 500);
+  }
 }
 
 /** Paths this router answers: the local server (and CloudFront) send them to the app, not the static site. */
