@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * JavaScript is off by default: the site needs none. Checks that run code in the page (axe,
  * reading document.activeElement) switch it on; they test the same static HTML.
  */
 async function page(options: { js?: boolean; width?: number } = {}): Promise<Page> {
-  return openPage(browser, { javaScriptEnabled: options.js ?? false, viewport: { width: options.width ?? 360, height: 640 } });
+  return openPage(browser(), { javaScriptEnabled: options.js ?? false, viewport: { width: options.width ?? 360, height: 640 } });
 }
 
 const locales = [

@@ -1,15 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = [
   { locale: 'en', path: '/', other: '/', toggle: 'Español', heading: /Store firearms safely/, call: 'Call 988', ctl: 'Text HOME to 741741' },
@@ -18,7 +11,7 @@ const pages = [
 
 describe.each(pages)('home page ($locale)', ({ locale, path, toggle, heading, call, ctl }) => {
   it('shows the crisis banner with working links inside the first 360x640 viewport', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await page.goto(`${baseUrl}${path}`);
     expect(await page.getAttribute('html', 'lang')).toBe(locale);
     await expect(page.locator('h1').textContent()).resolves.toMatch(heading);
@@ -49,7 +42,7 @@ describe.each(pages)('home page ($locale)', ({ locale, path, toggle, heading, ca
   });
 
   it('has zero axe-core violations (WCAG 2.2 A/AA)', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await page.goto(`${baseUrl}${path}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -58,7 +51,7 @@ describe.each(pages)('home page ($locale)', ({ locale, path, toggle, heading, ca
   });
 
   it('ships no JavaScript and pairs the languages with hreflang and a toggle', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
@@ -78,7 +71,7 @@ describe.each(pages)('home page ($locale)', ({ locale, path, toggle, heading, ca
   });
 
   it('offers a skip link as the first stop for keyboard users', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     await page.goto(`${baseUrl}${path}`);
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
@@ -95,7 +88,7 @@ describe('not-found page', () => {
     ['/no-such-page/', 'en', 'Page not found'],
     ['/es/no-existe/', 'es', 'No encontramos esta página'],
   ])('answers %s with a 404 in %s that still shows the crisis banner', async (path, locale, title) => {
-    const page = await openPage(browser);
+    const page = await openPage(browser());
     const response = await page.goto(`${baseUrl}${path}`);
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe(locale);

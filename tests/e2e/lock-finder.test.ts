@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { lintPage } from '../../scripts/content-lint.ts';
-import { axeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const page = (js: boolean): Promise<Page> => openPage(browser, { javaScriptEnabled: js });
+const page = (js: boolean): Promise<Page> => openPage(browser(), { javaScriptEnabled: js });
 
 const locales = [
   { locale: 'en', prefix: '', zipLabel: 'ZIP code', button: 'Find sites near me', problem: 'There is a problem', noQuestions: 'No questions asked' },
