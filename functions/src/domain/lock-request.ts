@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { SiteLocale } from './locales.ts';
+import { LOCK_TYPES } from './pickup-site.ts';
+import { US_STATE_CODES } from './us-states.ts';
+import { ZIP_INDEX } from './zip-data.ts';
+
+/**
+ * A resident's free-lock request, as the form and the JSON API send it (issue #3). It asks for the
+ * minimum: never how many firearms, which ones, or why. Validation messages are keys, turned into
+ * the person's language by `localizeFieldErrors`, so the API and the no-JS form say the same thing.
+ *
+ * The request endpoint, allocation and emails are still to come; this is the shared contract.
+ */
+
+export const LOCK_REQUEST_MESSAGES = {
+  'name.required': { en: 'Enter your name', es: 'Escriba su nombre' },
+  'name.tooLong': { en: 'Name must be 100 characters or fewer', es: 'El nombre debe tener 100 caracteres o menos' },
+  'contact.required': {
+    en: 'Enter an email address or a phone number, so we can tell you about your request',
+    es: 'Escriba un correo electrónico o un número de teléfono para avisarle sobre su solicitud',
+  },
+  'email.invalid': { en: 'Enter an email address like name@example.com', es: 'Escriba un correo electrónico como nombre@ejemplo.com' },
+  'phone.invalid': { en: 'Enter a US phone number, like 503-555-0100', es: 'Escriba un número de teléfono de EE. UU., como 503-555-0100' },
+  'delivery.required': { en: 'Choose mail or pickup', es: 'Elija por correo o para recoger' },
+  'siteId.required': { en: 'Choose a pickup site', es: 'Elija un lugar para recoger' },
+  'address.line1.required': { en: 'Enter the first line of your address', es: 'Escriba la primera línea de su dirección' },
+  'address.city.required': { en: 'Enter your town or city', es: 'Escriba su ciudad o pueblo' },
+  'address.state.invalid': { en: 'Choose your state or territory', es: 'Elija su estado o territorio' },
+  'address.zip.invalid': { en: 'Enter a ZIP code with 5 digits, like 97201', es: 'Escriba un código postal de 5 dígitos, como 97201' },
+  'address.zip.unknown': { en: 'We could not find that ZIP code', es: 'No encontramos ese código postal' },
+  'address.zip.state': {
+    en: 'This ZIP code is not in the state you chose',
+    es: 'Este código postal no corresponde al estado que eligió',
+  },
+  'address.tooLong': { en: 'This line must be 100 characters or fewer', es: 'Esta línea debe tener 100 caracteres o menos' },
+  'lockType.required': { en: 'Choose a cable lock or a lock box', es: 'Elija un candado de cable o una caja con llave' },
+  'quantity.range': { en: 'Choose how many locks, up to the limit shown', es: 'Elija cuántos candados, hasta el límite indicado' },
+  'language.invalid': { en: 'Choose a language', es: 'Elija un idioma' },
+  'consent.required': {
+    en: 'Agree that we may contact you about this request',
+    es: 'Acepte que le contactemos sobre esta solicitud',
+  },
+  unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
+} as const;
+
+export type LockRequestMessageKey = keyof typeof LOCK_REQUEST_MESSAGES;
+
+const msg = (key: LockRequestMessageKey) => ({ message: key });
+
+/** NFC-normalised and trimmed once, before any rule looks at it. */
+const text = (max: number, required: LockRequestMessageKey, tooLong: LockRequestMessageKey) =>
+  z
+    .string({ required_error: required, invalid_type_error: required })
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1, msg(required)).max(max, msg(tooLong)));
+
+const optionalText = (max: number, tooLong: LockRequestMessageKey) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max, msg(tooLong)))
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+/** US numbers in common formats, stored as E.164 (+1XXXXXXXXXX). */
+export function normalizeUsPhone(input: string): string | null {
+  const digits = input.replace(/[\s().-]/g, '').replace(/^\+?1(?=\d{10}$)/, '');
+  return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits) ? `+1${digits}` : null;
+}
+
+const addressSchema = z
+  .object({
+    line1: text(100, 'address.line1.required', 'address.tooLong'),
+    line2: optionalText(100, 'address.tooLong'),
+    city: text(60, 'address.city.required', 'address.tooLong'),
+    state: z.enum(US_STATE_CODES, { errorMap: () => msg('address.state.invalid') }),
+    zip: z
+      .string({ required_error: 'address.zip.invalid' })
+      .trim()
+      .regex(/^\d{5}(?:-?\d{4})?$/, msg('address.zip.invalid'))
+      .transform((zip) => zip.slice(0, 5)),
+  })
+  .strict(msg('unknown'))
+  .superRefine((a, ctx) => {
+    const state = ZIP_INDEX.stateOf(a.zip);
+    if (!state) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['zip'], ...msg('address.zip.unknown') });
+    else if (state !== a.state) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['zip'], ...msg('address.zip.state') });
+  });
+
+export interface LockRequestRules {
+  /** The campaign's languages (at least en and es). */
+  languages: readonly string[];
+  /** Most locks one household may ask for in one request (campaign-set, default 2). */
+  householdCap: number;
+}
+
+export function lockRequestSchema(rules: LockRequestRules) {
+  return z
+    .object({
+      name: text(100, 'name.required', 'name.tooLong'),
+      email: z
+        .string()
+        .trim()
+        .max(254, msg('email.invalid'))
+        .optional()
+        .transform((s) => (s ? s : undefined))
+        .pipe(z.string().email(msg('email.invalid')).optional()),
+      phone: z
+        .string()
+        .optional()
+        .transform((s, ctx) => {
+          if (!s?.trim()) return undefined;
+          const e164 = normalizeUsPhone(s);
+          if (!e164) ctx.addIssue({ code: z.ZodIssueCode.custom, ...msg('phone.invalid') });
+          return e164 ?? undefined;
+        }),
+      delivery: z.enum(['mail', 'pickup'], { errorMap: () => msg('delivery.required') }),
+      siteId: z.string().trim().max(40).optional(),
+      address: addressSchema.optional(),
+      lockType: z.enum(LOCK_TYPES, { errorMap: () => msg('lockType.required') }),
+      quantity: z.coerce.number(msg('quantity.range')).int(msg('quantity.range')).min(1, msg('quantity.range')).max(rules.householdCap, msg('quantity.range')),
+      language: z.string().refine((l) => rules.languages.includes(l), msg('language.invalid')),
+      consent: z.literal(true, { errorMap: () => msg('consent.required') }),
+    })
+    .strict(msg('unknown'))
+    .superRefine((r, ctx) => {
+      if (!r.email && !r.phone) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], ...msg('contact.required') });
+      if (r.delivery === 'pickup' && !r.siteId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['siteId'], ...msg('siteId.required') });
+      if (r.delivery === 'mail' && !r.address) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['address', 'line1'], ...msg('address.line1.required') });
+      }
+    });
+}
+
+export type LockRequestInput = z.infer<ReturnType<typeof lockRequestSchema>>;
+
+/**
+ * An HTML form post as the JSON shape: `address.line1` becomes `address: { line1 }`, an unchecked
+ * box is absent, a checked one is true, and empty optional fields are dropped.
+ */
+export function formToLockRequest(form: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (key === 'consent') {
+      if (['yes', 'on', 'true'].includes(value)) out.consent = true;
+      continue;
+    }
+    if (key.startsWith('address.')) {
+      const address = (out.address ??= {}) as Record<string, string>;
+      address[key.slice('address.'.length)] = value;
+      continue;
+    }
+    out[key] = value;
+  }
+  // A pickup form carries empty address fields; a mail form an empty site: neither is an answer.
+  const address = out.address as Record<string, string> | undefined;
+  if (address && Object.values(address).every((v) => v.trim() === '')) delete out.address;
+  return out;
+}
+
+/** Field errors (message keys by dotted field) in the person's language. */
+export function localizeFieldErrors(fields: Record<string, string[]>, locale: SiteLocale): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, keys]) => [
+      field,
+      keys.map((key) => LOCK_REQUEST_MESSAGES[key as LockRequestMessageKey]?.[locale] ?? key),
+    ]),
+  );
+}
