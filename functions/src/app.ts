@@ -64,4 +64,3 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-export type LocklineApp = ReturnType<typeof createApp>;

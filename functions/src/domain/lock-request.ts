@@ -3,6 +3,7 @@ import type { SiteLocale } from './locales.ts';
 import { LOCK_TYPES } from './pickup-site.ts';
 import { US_STATE_CODES } from './us-states.ts';
 import { ZIP_INDEX } from './zip-data.ts';
+import { ZIP_TEXT } from './zip.ts';
 
 /**
  * A resident's free-lock request, as the form and the JSON API send it (issue #3). It asks for the
@@ -26,8 +27,8 @@ export const LOCK_REQUEST_MESSAGES = {
   'address.line1.required': { en: 'Enter the first line of your address', es: 'Escriba la primera línea de su dirección' },
   'address.city.required': { en: 'Enter your town or city', es: 'Escriba su ciudad o pueblo' },
   'address.state.invalid': { en: 'Choose your state or territory', es: 'Elija su estado o territorio' },
-  'address.zip.invalid': { en: 'Enter a ZIP code with 5 digits, like 97201', es: 'Escriba un código postal de 5 dígitos, como 97201' },
-  'address.zip.unknown': { en: 'We could not find that ZIP code', es: 'No encontramos ese código postal' },
+  'address.zip.invalid': ZIP_TEXT.invalid,
+  'address.zip.unknown': ZIP_TEXT.unknown,
   'address.zip.state': {
     en: 'This ZIP code is not in the state you chose',
     es: 'Este código postal no corresponde al estado que eligió',

@@ -19,6 +19,15 @@ export const zipInputSchema = z
   })
   .transform((zip) => zip.slice(0, 5));
 
+/** What pages and forms tell a person about a ZIP code they typed (GOV.UK style: no full stop). */
+export const ZIP_TEXT = {
+  invalid: { en: 'Enter a ZIP code with 5 digits, like 97201', es: 'Escriba un código postal de 5 dígitos, como 97201' },
+  unknown: {
+    en: 'We could not find that ZIP code. Check the number and try again',
+    es: 'No encontramos ese código postal. Revise el número e inténtelo de nuevo',
+  },
+} as const;
+
 export interface ZipIndexFile {
   sources: string[];
   count: number;

@@ -14,7 +14,7 @@ const TEXT = {
     intro: 'Pick up a free lock at a site near you. Enter your ZIP code to see the closest sites first.',
     privacy: 'We do not keep or log the ZIP code you enter. We never ask about firearms.',
     zipLabel: 'ZIP code',
-    zipHint: 'For example, 98101.',
+    zipHint: 'For example, 97201.',
     button: 'Find sites near me',
     problem: 'There is a problem',
     resultsNear: (zip: string) => `Pickup sites nearest to ${zip}`,
@@ -38,7 +38,7 @@ const TEXT = {
     intro: 'Recoja un candado gratis en un lugar cerca de usted. Escriba su código postal para ver primero los lugares más cercanos.',
     privacy: 'No guardamos ni registramos el código postal que escriba. Nunca preguntamos por armas.',
     zipLabel: 'Código postal (ZIP)',
-    zipHint: 'Por ejemplo, 98101.',
+    zipHint: 'Por ejemplo, 97201.',
     button: 'Buscar lugares cerca de mí',
     problem: 'Hay un problema',
     resultsNear: (zip: string) => `Lugares de entrega más cercanos a ${zip}`,
@@ -84,10 +84,6 @@ export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'err
 <p class="callout" data-hope>${text.hope}</p>`);
 }
 
-export const ZIP_MESSAGES = {
-  en: { invalid: 'Enter a ZIP code with 5 digits, like 98101', unknown: 'We could not find that ZIP code. Check the number and try again' },
-  es: { invalid: 'Escriba un código postal de 5 dígitos, como 98101', unknown: 'No encontramos ese código postal. Revise el número e inténtelo de nuevo' },
-};
 
 export interface FinderPage {
   locale: SiteLocale;

@@ -4,10 +4,10 @@ import { campaignSlugSchema, type Campaign } from '../domain/campaign.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pickupSiteViews, type PickupSiteView } from '../domain/pickup-site.ts';
 import { ZIP_INDEX } from '../domain/zip-data.ts';
-import { zipInputSchema } from '../domain/zip.ts';
+import { ZIP_TEXT, zipInputSchema } from '../domain/zip.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { renderFinderMain, renderFinderProblem, ZIP_MESSAGES } from '../pages/get-a-lock.ts';
+import { renderFinderMain, renderFinderProblem } from '../pages/get-a-lock.ts';
 
 /**
  * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
@@ -37,8 +37,8 @@ export function lockPageRoutes(deps: AppDeps) {
     let zipError: string | undefined;
     if (zipInput !== undefined && zipInput.trim() !== '') {
       const parsed = zipInputSchema.safeParse(zipInput);
-      if (!parsed.success) zipError = ZIP_MESSAGES[locale].invalid;
-      else if (!ZIP_INDEX.centroidOf(parsed.data)) zipError = ZIP_MESSAGES[locale].unknown;
+      if (!parsed.success) zipError = ZIP_TEXT.invalid[locale];
+      else if (!ZIP_INDEX.centroidOf(parsed.data)) zipError = ZIP_TEXT.unknown[locale];
       else zip = parsed.data;
     }
     const origin = zip ? (ZIP_INDEX.centroidOf(zip) ?? undefined) : undefined;

@@ -1,12 +1,11 @@
+import { ZIP_TEXT } from '#domain/zip';
+
 /** The finder's error messages; each has a static page the no-JS form lands on. */
 export const ZIP_ERROR_KINDS = ['invalid', 'not-found', 'outside'] as const;
 export type ZipErrorKind = (typeof ZIP_ERROR_KINDS)[number];
 
 export const ZIP_ERRORS: Record<ZipErrorKind, { en: string; es: string }> = {
-  invalid: {
-    en: 'Enter a ZIP code with 5 digits, like 97201',
-    es: 'Escriba un código postal de 5 dígitos, como 97201',
-  },
+  invalid: ZIP_TEXT.invalid,
   'not-found': {
     en: 'We could not find that ZIP code. Check the number, or choose your state from the list',
     es: 'No encontramos ese código postal. Revise el número o elija su estado en la lista',
