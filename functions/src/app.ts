@@ -9,7 +9,10 @@ import type { AppEnv } from './http/env.ts';
 import { handleError, handleNotFound } from './http/errors.ts';
 import { API_CSP, SITE_CSP, securityHeaders } from './http/security-headers.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
-import { lockPageError, lockPageRoutes } from './routes/lock-pages.ts';
+import { lockPageError, lockPageNotFound, lockPageRoutes } from './routes/lock-pages.ts';
+import { lockRequestRoutes } from './routes/lock-requests.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { lockService } from './services/lock-requests.ts';
 import { erpoRoutes } from './routes/erpo.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -27,7 +30,9 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
   app.use(async (c, next) => {
     await next();
-    const headers = c.req.path.startsWith('/api/') ? apiHeaders : pageHeaders;
+    // Pages (HTML, including a no-JS form post answered at an /api path) get the site's policy.
+    const isPage = c.res.headers.get('content-type')?.startsWith('text/html') ?? !c.req.path.startsWith('/api/');
+    const headers = isPage ? pageHeaders : apiHeaders;
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
@@ -50,12 +55,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  const locks = lockService(deps);
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/campaigns', campaignRoutes(deps));
+  app.route('/api', lockRequestRoutes(deps, locks));
+  app.route('/api/staff', staffRoutes(deps, locks));
   app.route('/api/erpo', erpoRoutes(deps));
-  app.route('/', lockPageRoutes(deps));
+  app.route('/', lockPageRoutes(deps, locks));
 
-  app.notFound(handleNotFound);
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps, c)));
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
     c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });

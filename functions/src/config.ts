@@ -36,6 +36,18 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: csvList,
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(8192),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Lock-request submissions allowed per client address per hour. */
+  LOCK_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** A form sent sooner than this after it was shown is treated as a bot's. */
+  FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(60).default(3),
+  /**
+   * The header that carries the client address, set by the CDN in front (CloudFront's
+   * `cloudfront-viewer-address`). Unset: the connection's own address.
+   */
+  CLIENT_IP_HEADER: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : undefined)),
 });
 
 export interface AppConfig {
@@ -52,6 +64,9 @@ export interface AppConfig {
   allowedOrigins: string[];
   maxBodyBytes: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  lockRequestsPerHour: number;
+  formMinFillSeconds: number;
+  clientIpHeader?: string;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +102,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     allowedOrigins: e.ALLOWED_ORIGINS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    lockRequestsPerHour: e.LOCK_REQUESTS_PER_HOUR,
+    formMinFillSeconds: e.FORM_MIN_FILL_SECONDS,
+    clientIpHeader: e.CLIENT_IP_HEADER,
   };
 }
 

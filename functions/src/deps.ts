@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from './config.ts';
 import { sesMailer } from './email/sender.ts';
+import { denyAllStaff, type StaffAccess } from './http/staff-access.ts';
 import { fileShells, type Shells } from './pages/shells.ts';
 import { systemClock, type Clock, type Mailer, type Store } from './ports.ts';
 import { createDynamoStore } from './store/index.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   mailer: Mailer;
   clock: Clock;
   shells: Shells;
+  /** Deny-all everywhere until staff sign-in lands; `npm start` swaps in a printed local token. */
+  staffAccess: StaffAccess;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
@@ -42,5 +45,5 @@ export function createDeps(config: AppConfig, logger: Logger = createLogger(conf
           throw new Error('No page shells configured: build the site and pass the shells folder.');
         },
       };
-  return { config, logger, store, mailer, clock, shells };
+  return { config, logger, store, mailer, clock, shells, staffAccess: denyAllStaff };
 }

@@ -38,7 +38,9 @@ Lockline is running.
   API health:       ${platform.url}/api/health
   API campaigns:    ${platform.url}/api/campaigns
   Red-flag laws:    ${platform.url}/red-flag-laws/  (API: /api/erpo/states)
+  Free lock form:   ${platform.url}/c/demo-city/get-a-lock/request/
   Sent email:       ${platform.mailUrl}/
+  Staff API token:  ${platform.staffToken}  (this run only; send as "Authorization: Bearer <token>" to /api/staff/...)
   DynamoDB Local:   ${platform.dynamodbEndpoint}${platform.dataDir ? ` (data in ${platform.dataDir})` : ''}
   Seeded:           ${platform.seeded.campaigns} campaign(s), ${platform.seeded.erpoStates} red-flag law records
 Press Ctrl-C to stop.`);

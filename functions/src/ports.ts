@@ -1,6 +1,7 @@
 import type { Campaign } from './domain/campaign.ts';
 import type { ErpoRecord } from './domain/erpo.ts';
-import type { PickupSite, Stock } from './domain/pickup-site.ts';
+import type { CancelReason, LockRequestRecord, RequestStatus } from './domain/lock-lifecycle.ts';
+import type { LockType, Stock } from './domain/pickup-site.ts';
 
 /**
  * What the routes need from storage, as interfaces. The DynamoDB implementations live in store/;
@@ -21,9 +22,101 @@ export interface ErpoRepository {
 
 /** Lock stock per pickup site: runtime state that content seeding never overwrites. */
 export interface StockRepository {
-  /** Creates stock items for sites that have none yet; returns how many it created. */
-  seedInitial(slug: string, sites: readonly PickupSite[]): Promise<number>;
+  /** Creates stock items for pools (sites, or the mail programme) that have none yet; returns how many it created. */
+  seedInitial(slug: string, pools: readonly { id: string; initialStock: Stock }[]): Promise<number>;
+  /** Stock per pool id (site ids, and MAIL_POOL for the mail programme). */
   forCampaign(slug: string): Promise<Map<string, Stock>>;
+  /** Adds locks to a pool; the new count, or null when the pool does not exist. */
+  add(slug: string, pool: string, lockType: LockType, quantity: number): Promise<number | null>;
+}
+
+/** What a stored submission answers when its Idempotency-Key or form token comes again. */
+export interface StoredResponse {
+  status: 200 | 201;
+  confirmationCode: string;
+  requestStatus: RequestStatus;
+  statusPath: string;
+}
+
+export interface NewLockRequest {
+  record: LockRequestRecord;
+  /** Take the locks from the pool now (false: the request joins the waitlist). */
+  allocate: boolean;
+  pool: string;
+  /** Epoch seconds when the household's claim on the period ends. */
+  householdExpiresAt: number;
+  idempotency?: { keyHash: string; fingerprint: string; response: StoredResponse; expiresAt: number };
+  /** Outbox id for the confirmation email; absent when there is no email address. */
+  emailId?: string;
+}
+
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'out_of_stock' }
+  | { kind: 'duplicate'; code: string }
+  | { kind: 'replay'; fingerprint: string; response: StoredResponse }
+  /** A lost race on a key that has since gone, or a taken code: try again. */
+  | { kind: 'retry' };
+
+export interface StatusChange {
+  record: LockRequestRecord;
+  to: RequestStatus;
+  at: string;
+  /** Set a field, remove it (null), or leave it (undefined). */
+  holdUntil?: string | null;
+  cancelReason?: CancelReason | null;
+  expiresAt?: number | null;
+  remindedAt?: string;
+  /** Stock moved with the change: negative takes locks, positive returns them. */
+  stockDelta?: { pool: string; quantity: number };
+  emailId?: string;
+  emailKind?: string;
+}
+
+/** Lock requests: every change is one conditional transaction with its stock move and its email. */
+export interface LockRequestRepository {
+  create(request: NewLockRequest): Promise<CreateOutcome>;
+  /** The request, or null when absent or past its TTL. */
+  get(slug: string, code: string): Promise<LockRequestRecord | null>;
+  /** 'stale' when the request is no longer in the status the change started from. */
+  change(change: StatusChange): Promise<'changed' | 'stale' | 'out_of_stock'>;
+  /** Ends the household's claim on the period early (after a cancellation). */
+  releaseHousehold(record: LockRequestRecord): Promise<void>;
+  /** In arrival order (the waitlist's order). */
+  list(slug: string, status: RequestStatus): Promise<LockRequestRecord[]>;
+}
+
+export interface OutboxEntry {
+  id: string;
+  kind: string;
+  campaign: string;
+  code: string;
+  attempts: number;
+  createdAt: string;
+  /** The error's name only: never a message, which could quote an address. */
+  lastError?: string;
+}
+
+export interface OutboxRepository {
+  /** Pending entries whose time has come, oldest first. */
+  due(): Promise<OutboxEntry[]>;
+  /** Entries that failed every attempt, kept for staff. */
+  dead(): Promise<OutboxEntry[]>;
+  sent(id: string): Promise<void>;
+  /** Records a failed attempt: retried at `retryAt`, or dead when it is null. */
+  failed(entry: OutboxEntry, errorName: string, retryAt: string | null): Promise<void>;
+  /** Puts a dead entry back in the queue; false when there is no such dead entry. */
+  retry(id: string): Promise<boolean>;
+}
+
+export interface RateLimiter {
+  /** Counts one hit for the bucket in the current window. */
+  hit(bucket: string, windowSeconds: number): Promise<{ hits: number; resetInSeconds: number }>;
+}
+
+export interface SecretStore {
+  /** 32 random bytes kept in the table, for HMACs. */
+  signingKey(): Promise<Buffer>;
 }
 
 export interface HealthProbe {
@@ -48,6 +141,10 @@ export interface Store {
   campaigns: CampaignRepository;
   erpo: ErpoRepository;
   stock: StockRepository;
+  lockRequests: LockRequestRepository;
+  outbox: OutboxRepository;
+  rateLimiter: RateLimiter;
+  secrets: SecretStore;
   health: HealthProbe;
 }
 

@@ -16,10 +16,14 @@ if (stage === 'prod' && siteUrl.endsWith('.invalid')) {
   throw new Error('Set the public site URL for prod: -c siteUrl=https://your-campaign-domain');
 }
 
+// `-c pauseSweep=true` deploys the sweep's schedule disabled (docs/operations.md).
+const pauseSweep = String(app.node.tryGetContext('pauseSweep') ?? 'false') === 'true';
+
 const stack = new LocklineStack(app, `Lockline-${stage}`, {
   stage,
   siteUrl,
   mailFrom,
+  pauseSweep,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   description: `Lockline (${stage}): safe-storage campaign site, API, data and email`,
 });

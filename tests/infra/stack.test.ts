@@ -21,6 +21,26 @@ function synth(stage: 'dev' | 'prod'): Template {
   return Template.fromStack(stack);
 }
 
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'; // AWS managed CachingDisabled
+
+/** The distribution's cache behaviours by path pattern, in the order CloudFront evaluates them. */
+function distributionBehaviors(template: Template): Record<string, Record<string, unknown>> {
+  const [dist] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as {
+    Properties: { DistributionConfig: { CacheBehaviors: Array<Record<string, unknown> & { PathPattern: string }> } };
+  }[];
+  return Object.fromEntries(dist!.Properties.DistributionConfig.CacheBehaviors.map((b) => [b.PathPattern, b]));
+}
+
+/** The statements of every IAM policy attached to the given role. */
+function roleStatements(template: Template, roleId: string): Array<{ Action: string | string[]; Resource: unknown }> {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+    Properties: { Roles: unknown[]; PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } };
+  }[];
+  return policies
+    .filter((p) => p.Properties.Roles.some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
 describe('LocklineStack (synthesised offline)', () => {
   let dev: Template;
   let prod: Template;
@@ -108,18 +128,62 @@ describe('LocklineStack (synthesised offline)', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/get-a-lock*', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' }),
+          Match.objectLike({ PathPattern: '/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
           Match.objectLike({ PathPattern: '/es/c/*/get-a-lock*' }),
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
             AllowedMethods: Match.arrayWith(['POST', 'DELETE']),
-            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // AWS managed CachingDisabled
+            CachePolicyId: CACHING_DISABLED,
           }),
         ]),
       }),
     });
     dev.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+  });
+
+  it('lets the page behaviours take form POSTs, uncached, and forwards the client address to the API', () => {
+    const policies = dev.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const ids = Object.keys(policies);
+    expect(ids).toHaveLength(1);
+    const config = (policies[ids[0]!] as { Properties: { OriginRequestPolicyConfig: Record<string, unknown> } }).Properties
+      .OriginRequestPolicyConfig;
+    expect(config).toMatchObject({
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: expect.arrayContaining(['CloudFront-Viewer-Address']) },
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      CookiesConfig: { CookieBehavior: 'none' },
+    });
+    // API Gateway rejects the viewer's Host; Authorization is refused in origin request policies.
+    const headers = (config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase());
+    expect(headers).not.toContain('host');
+    expect(headers).not.toContain('authorization');
+
+    const behaviors = distributionBehaviors(dev);
+    for (const path of ['/get-a-lock*', '/es/get-a-lock*', '/c/*/get-a-lock*', '/es/c/*/get-a-lock*', '/api/*']) {
+      expect(behaviors[path], path).toMatchObject({
+        AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'POST']),
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: { Ref: ids[0] },
+      });
+    }
+  });
+
+  it('gives the staff API its own behaviour, ahead of /api/*, that passes Authorization and drops Host', () => {
+    const order = Object.keys(distributionBehaviors(dev));
+    expect(order.indexOf('/api/staff/*')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('/api/staff/*')).toBeLessThan(order.indexOf('/api/*'));
+    expect(distributionBehaviors(dev)['/api/staff/*']).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['GET', 'POST']),
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AWS managed AllViewerExceptHostHeader
+    });
+  });
+
+  it('tells the API to take the client address from CloudFront-Viewer-Address', () => {
+    dev.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CLIENT_IP_HEADER: 'cloudfront-viewer-address' }) },
+    });
   });
 
   it('sends the same security headers from CloudFront as the API sets itself', () => {
@@ -138,6 +202,76 @@ describe('LocklineStack (synthesised offline)', () => {
         ReferrerPolicy: { ReferrerPolicy: 'no-referrer' },
       });
     }
+  });
+});
+
+describe('lock sweep', () => {
+  let template: Template;
+  let sweepId: string;
+  let sweep: { Properties: Record<string, unknown> & { Role: { 'Fn::GetAtt': [string, string] } } };
+  beforeAll(() => {
+    template = synth('dev');
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { ReservedConcurrentExecutions: 1 } });
+    expect(Object.keys(fns)).toHaveLength(1);
+    sweepId = Object.keys(fns)[0]!;
+    sweep = fns[sweepId] as typeof sweep;
+  });
+
+  it('runs one at a time, for up to 60 s, with the API environment and the table', () => {
+    expect(sweep.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: 60,
+      ReservedConcurrentExecutions: 1,
+      Environment: {
+        Variables: {
+          STAGE: 'dev',
+          SITE_URL: 'https://lockline.test',
+          MAIL_FROM: 'no-reply@lockline.test',
+          LOG_LEVEL: 'INFO',
+          TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+        },
+      },
+    });
+  });
+
+  it('is invoked every 5 minutes by an EventBridge rule, with bounded retries', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [sweepId, 'Arn'] },
+    });
+  });
+
+  it('may read and write the table and send mail only as the configured domain identity', () => {
+    const statements = roleStatements(template, sweep.Properties.Role['Fn::GetAtt'][0]);
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
+    const ses = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(ses).toHaveLength(1);
+    expect(JSON.stringify(ses[0]!.Resource)).toMatch(/:identity\/lockline\.test"/);
+  });
+
+  it('can be deployed paused', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'lockline-cdk-')) });
+    const stack = new LocklineStack(app, 'Test-paused', {
+      stage: 'dev',
+      siteUrl: 'https://lockline.test',
+      mailFrom: 'no-reply@lockline.test',
+      pauseSweep: true,
+      env: { account: '123456789012', region: 'us-east-1' },
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'DISABLED' });
   });
 });
 

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from '../../functions/src/config.ts';
-import type { Campaign } from '../../functions/src/domain/campaign.ts';
+import { lockProgrammeSchema, type Campaign } from '../../functions/src/domain/campaign.ts';
 import type { AppDeps } from '../../functions/src/deps.ts';
+import { denyAllStaff } from '../../functions/src/http/staff-access.ts';
 import type { ErpoRecord } from '../../functions/src/domain/erpo.ts';
 import type { CampaignRepository, EmailMessage, ErpoRepository, Mailer, Store } from '../../functions/src/ports.ts';
 
@@ -17,6 +18,7 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     demo: false,
     localResources: [],
     pickupSites: [],
+    locks: lockProgrammeSchema.parse({}),
     ...overrides,
   };
 }
@@ -31,6 +33,8 @@ export function buildConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     allowedOrigins: [],
     maxBodyBytes: 8192,
     logLevel: 'SILENT',
+    lockRequestsPerHour: 10,
+    formMinFillSeconds: 3,
     ...overrides,
   };
 }
@@ -92,6 +96,12 @@ export function recordingMailer(): Mailer & { sent: EmailMessage[] } {
   };
 }
 
+function unavailable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, method) => () => Promise.reject(new Error(`${name}.${String(method)} is not faked in unit tests`)),
+  });
+}
+
 export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<AppConfig>; logger?: Logger } = {}): AppDeps {
   const config = buildConfig(overrides.config);
   return {
@@ -100,11 +110,18 @@ export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<
     store: {
       campaigns: memoryCampaigns([buildCampaign()]),
       erpo: memoryErpo([buildErpoRecord()]),
-      stock: { seedInitial: async () => 0, forCampaign: async () => new Map() },
+      stock: { seedInitial: async () => 0, forCampaign: async () => new Map(), add: async () => null },
+      // Lock requests are tested against DynamoDB Local (tests/integration); unit tests that reach
+      // these get a loud failure instead of a fake that could hide a bug.
+      lockRequests: unavailable('lockRequests'),
+      outbox: unavailable('outbox'),
+      rateLimiter: unavailable('rateLimiter'),
+      secrets: unavailable('secrets'),
       health: { ping: async () => true },
       ...overrides.store,
     },
     mailer: recordingMailer(),
+    staffAccess: denyAllStaff,
     clock: { now: () => new Date('2026-11-25T12:00:00Z') },
     shells: {
       // A minimal shell with the same placeholders the site build produces.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignSchema, type Campaign } from '../domain/campaign.ts';
 import { datasetProblems, erpoRecordSchema, type ErpoRecord } from '../domain/erpo.ts';
+import { MAIL_POOL } from '../domain/lock-lifecycle.ts';
 import type { Store } from '../ports.ts';
 
 /** The repository's content, as one document: what the local start-up and the deploy-time seed load. */
@@ -30,7 +31,10 @@ export async function seedContent(
   let newPickupSites = 0;
   for (const campaign of content.campaigns) {
     await store.campaigns.put(campaign);
-    newPickupSites += await store.stock.seedInitial(campaign.slug, campaign.pickupSites);
+    const pools = campaign.locks.mail.enabled
+      ? [...campaign.pickupSites, { id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }]
+      : campaign.pickupSites;
+    newPickupSites += await store.stock.seedInitial(campaign.slug, pools);
   }
   await store.erpo.putAll(content.erpo);
   return { campaigns: content.campaigns.length, erpoStates: content.erpo.length, newPickupSites };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageCodeSchema, localizedTextSchema } from './locales.ts';
-import { pickupSiteSchema } from './pickup-site.ts';
+import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
 /**
@@ -36,6 +36,33 @@ export const localResourceSchema = z
   .refine((r) => r.phone || r.url || r.address, { message: 'Give a phone number, a web address or a street address.' });
 export type LocalResource = z.infer<typeof localResourceSchema>;
 
+/**
+ * How a campaign runs its free-lock programme. Every number has a default, so a campaign file only
+ * states what it changes. Days are whole days.
+ */
+export const lockProgrammeSchema = z
+  .object({
+    /** Most locks one household may ask for in one request. */
+    householdCap: z.number().int().min(1).max(10).default(2),
+    /** How long a pickup reservation holds stock before it lapses and the stock returns. */
+    reservationDays: z.number().int().min(1).max(60).default(14),
+    /** One request per household per this many days (matched on address and on email/phone). */
+    requestPeriodDays: z.number().int().min(1).max(365).default(90),
+    /** Days a request's personal data is kept after it is fulfilled or cancelled; then DynamoDB TTL deletes it. */
+    retentionDays: z.number().int().min(1).max(365).default(90),
+    /** Locks by mail: off unless the campaign turns it on. Its stock is created once, like a site's. */
+    mail: z
+      .object({
+        enabled: z.boolean(),
+        lockTypes: z.array(z.enum(LOCK_TYPES)).min(1),
+        initialStock: z.record(z.enum(LOCK_TYPES), z.number().int().min(0).max(100_000)).default({}),
+      })
+      .strict()
+      .default({ enabled: false, lockTypes: ['cable'], initialStock: {} }),
+  })
+  .strict();
+export type LockProgramme = z.infer<typeof lockProgrammeSchema>;
+
 export const campaignSchema = z
   .object({
     slug: campaignSlugSchema,
@@ -58,6 +85,7 @@ export const campaignSchema = z
       .max(200)
       .default([])
       .refine((sites) => new Set(sites.map((s) => s.id)).size === sites.length, { message: 'Give each pickup site its own id.' }),
+    locks: lockProgrammeSchema.default({}),
   })
   .strict();
 

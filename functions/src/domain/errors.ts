@@ -30,8 +30,10 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  readonly code = 'conflict';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: string = 'conflict',
+  ) {
     super(message);
     this.name = 'ConflictError';
   }

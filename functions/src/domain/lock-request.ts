@@ -10,7 +10,7 @@ import { ZIP_TEXT } from './zip.ts';
  * minimum: never how many firearms, which ones, or why. Validation messages are keys, turned into
  * the person's language by `localizeFieldErrors`, so the API and the no-JS form say the same thing.
  *
- * The request endpoint, allocation and emails are still to come; this is the shared contract.
+ * The service (`services/lock-requests.ts`) applies it to JSON and form posts alike.
  */
 
 export const LOCK_REQUEST_MESSAGES = {
@@ -41,6 +41,24 @@ export const LOCK_REQUEST_MESSAGES = {
     en: 'Agree that we may contact you about this request',
     es: 'Acepte que le contactemos sobre esta solicitud',
   },
+  'siteId.unknown': { en: 'Choose one of the pickup sites listed', es: 'Elija uno de los lugares de la lista' },
+  'delivery.noMail': {
+    en: 'This campaign does not mail locks. Choose a pickup site',
+    es: 'Esta campaña no envía candados por correo. Elija un lugar para recoger',
+  },
+  'lockType.unavailable': {
+    en: 'That kind of lock is not offered here. Choose another kind',
+    es: 'Ese tipo de candado no se ofrece aquí. Elija otro tipo',
+  },
+  'stock.none': {
+    en: 'None of these are left here right now. Tick the waitlist box, or choose another site or kind of lock',
+    es: 'No quedan de estos aquí por ahora. Marque la lista de espera, o elija otro lugar u otro tipo de candado',
+  },
+  'form.again': {
+    en: 'Please check your details and send the form again',
+    es: 'Revise sus datos y envíe el formulario otra vez',
+  },
+  'waitlist.invalid': { en: 'Choose whether to join the waitlist', es: 'Elija si quiere entrar en la lista de espera' },
   unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
 } as const;
 
@@ -122,6 +140,8 @@ export function lockRequestSchema(rules: LockRequestRules) {
       quantity: z.coerce.number(msg('quantity.range')).int(msg('quantity.range')).min(1, msg('quantity.range')).max(rules.householdCap, msg('quantity.range')),
       language: z.string().refine((l) => rules.languages.includes(l), msg('language.invalid')),
       consent: z.literal(true, { errorMap: () => msg('consent.required') }),
+      /** Join the waitlist when no lock is left (otherwise such a request is refused with 409). */
+      waitlist: z.boolean({ invalid_type_error: 'waitlist.invalid' }).default(false),
     })
     .strict(msg('unknown'))
     .superRefine((r, ctx) => {
@@ -142,8 +162,8 @@ export type LockRequestInput = z.infer<ReturnType<typeof lockRequestSchema>>;
 export function formToLockRequest(form: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(form)) {
-    if (key === 'consent') {
-      if (['yes', 'on', 'true'].includes(value)) out.consent = true;
+    if (key === 'consent' || key === 'waitlist') {
+      if (['yes', 'on', 'true'].includes(value)) out[key] = true;
       continue;
     }
     if (key.startsWith('address.')) {

@@ -71,6 +71,10 @@ export function handleNotFound(c: Context<AppEnv>) {
 
 function httpCode(status: number): string {
   switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
     case 413:
       return 'payload_too_large';
     case 415:

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { seedContent } from '../content/seed.ts';
 import { loadSeedContent } from './seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import { createSiteApp } from './static-site.ts';
+import { localTokenStaff } from '../http/staff-access.ts';
+import { lockService } from '../services/lock-requests.ts';
 
 export const LOCAL_TABLE_NAME = 'lockline-local';
 
@@ -32,6 +35,7 @@ export interface PlatformOptions extends LocalSettings {
   /** Keep DynamoDB in memory instead of DATA_DIR (browser tests). */
   inMemory?: boolean;
   siteDist?: string;
+  sweepIntervalMs?: number;
 }
 
 export interface Platform {
@@ -40,6 +44,8 @@ export interface Platform {
   dynamodbEndpoint: string;
   dataDir?: string;
   deps: AppDeps;
+  /** Bearer token for the staff API on this local run only. */
+  staffToken: string;
   seeded: { campaigns: number; erpoStates: number; newPickupSites: number };
   stop(): Promise<void>;
 }
@@ -111,9 +117,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SITE_URL: siteUrl,
       LOG_LEVEL: options.logLevel,
     });
-    const deps = createDeps(config, undefined, join(options.siteDist ?? SITE_DIST, 'shells'));
+    // Staff routes are deny-all on AWS until staff sign-in exists; locally one printed token opens them.
+    const staffToken = randomBytes(18).toString('base64url');
+    const deps: AppDeps = {
+      ...createDeps(config, undefined, join(options.siteDist ?? SITE_DIST, 'shells')),
+      staffAccess: localTokenStaff(staffToken),
+    };
     const api = createApp(deps);
     const seeded = await seedContent(deps.store, loadSeedContent());
+
+    // What the scheduled sweep Lambda does on AWS: lapse reservations, send and retry emails.
+    const locks = lockService(deps);
+    const sweep = setInterval(() => {
+      locks.sweep().catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
+    }, options.sweepIntervalMs ?? 60_000);
+    sweep.unref();
+    stops.push(async () => clearInterval(sweep));
 
     // The same split CloudFront makes in production: /api/* and the lock finder pages to the
     // Lambda app, the rest to S3.
@@ -130,6 +149,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dataDir,
       deps,
       seeded,
+      staffToken,
       stop: stopAll,
     };
   } catch (error) {

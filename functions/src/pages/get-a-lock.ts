@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { SiteLocale } from '../domain/locales.ts';
 import type { LockType, PickupSiteView } from '../domain/pickup-site.ts';
+import { errorSummary } from './parts.ts';
 
 /**
  * The main content of the lock finder page, in both languages. Pure: data in, escaped HTML out
@@ -28,6 +29,8 @@ const TEXT = {
     outOfStock: 'Out of stock right now',
     noQuestions: 'No questions asked: you do not have to give your name.',
     campaign: 'Campaign',
+    reserve: 'Reserve a lock here',
+    mail: 'Cannot get to a site? Ask for a free lock by mail',
     layers: 'A lock is one layer of safety. A lock box or a safe is stronger, and storing firearms away from home for a while is strongest when someone is going through a hard time.',
     storageLink: 'Compare storage options',
     hope: 'Locking firearms is a simple step that can save a life.',
@@ -52,6 +55,8 @@ const TEXT = {
     outOfStock: 'Sin candados por ahora',
     noQuestions: 'Sin preguntas: no tiene que dar su nombre.',
     campaign: 'Campaña',
+    reserve: 'Apartar un candado aquí',
+    mail: '¿No puede ir a un lugar? Pida un candado gratis por correo',
     layers: 'Un candado es una capa de seguridad. Una caja con llave o una caja fuerte protege más, y guardar las armas fuera de casa por un tiempo es lo más seguro cuando alguien pasa por un momento difícil.',
     storageLink: 'Compare las opciones para guardar armas',
     hope: 'Guardar las armas bajo llave es un paso sencillo que puede salvar una vida.',
@@ -93,7 +98,9 @@ export interface FinderPage {
   /** What the person typed, kept on an error (GOV.UK: values kept). */
   zipInput?: string;
   zipError?: string;
-  sites: (PickupSiteView & { campaignName?: string })[];
+  sites: (PickupSiteView & { campaignName?: string; requestHref?: string })[];
+  /** The campaign's mail request form, when it mails locks. */
+  mailRequestHref?: string;
   storagePath: string;
 }
 
@@ -111,19 +118,17 @@ function siteCard(site: FinderPage['sites'][number], locale: SiteLocale): HtmlEs
   </dl>
   <p><span class="tag ${site.inStock ? 'tag--in_force' : 'tag--none'}">${site.inStock ? t.inStock : t.outOfStock}</span></p>
   ${site.noQuestionsAsked ? html`<p class="pickup-site__nqa"><strong>${t.noQuestions}</strong></p>` : ''}
+  ${site.requestHref ? html`<p><a href="${site.requestHref}">${t.reserve}<span class="visually-hidden">: ${site.name[locale]}</span></a></p>` : ''}
 </li>`;
 }
 
 export function renderFinderMain(page: FinderPage): string {
   const t = TEXT[page.locale];
   const describedBy = page.zipError ? 'zip-hint zip-error' : 'zip-hint';
-  const out = html`${page.zipError
-    ? html`<div class="error-summary" aria-labelledby="error-summary-title" tabindex="-1" autofocus data-error-summary>
-  <div role="alert"><h2 class="error-summary__title" id="error-summary-title">${t.problem}</h2>
-  <ul class="error-summary__list"><li><a href="#zip">${page.zipError}</a></li></ul></div></div>`
-    : ''}
+  const out = html`${errorSummary(t.problem, page.zipError ? [{ href: 'zip', text: page.zipError }] : [])}
 <h1>${page.city ? t.cityTitle(page.city) : t.title}</h1>
 <p class="lead">${t.intro}</p>
+${page.mailRequestHref ? html`<p><a href="${page.mailRequestHref}">${t.mail}</a></p>` : ''}
 <form method="get" class="finder" novalidate data-action>
   <div class="field${page.zipError ? ' field--error' : ''}">
     <label class="field__label" for="zip">${t.zipLabel}</label>

@@ -12,10 +12,14 @@ export interface ShellFill {
   path: string;
   main: string;
   hasErrors?: boolean;
+  /** Keep the shell's noindex (private pages such as a request's status). */
+  noindex?: boolean;
 }
 
+export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status';
+
 export interface Shells {
-  render(name: 'get-a-lock', locale: SiteLocale, fill: ShellFill): string;
+  render(name: ShellName, locale: SiteLocale, fill: ShellFill): string;
 }
 
 /** Shells from a folder (site/dist/shells locally; copied next to the handler in the Lambda). */
@@ -40,5 +44,5 @@ export function fileShells(dir: string): Shells {
 export function fillShell(shell: string, fill: ShellFill): string {
   let html = shell.replaceAll('/__PATH__/', `/${fill.path}/`).replace('<!--lockline:main-->', () => fill.main);
   if (fill.hasErrors) html = html.replace('<title>', '<title>Error: ');
-  return html.replace(/<meta name="robots" content="noindex"\s*\/?>/, '');
+  return fill.noindex ? html : html.replace(/<meta name="robots" content="noindex"\s*\/?>/, '');
 }

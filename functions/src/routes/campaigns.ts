@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { campaignSlugSchema, toCampaignSummary } from '../domain/campaign.ts';
+import { toCampaignSummary } from '../domain/campaign.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { pickupSiteViews } from '../domain/pickup-site.ts';
 import { ZIP_INDEX } from '../domain/zip-data.ts';
@@ -8,6 +8,7 @@ import { zipInputSchema } from '../domain/zip.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseInput, queryObject } from '../http/validate.ts';
+import { liveCampaign } from './live-campaign.ts';
 
 const pickupQuerySchema = z.object({ zip: zipInputSchema.optional() }).strict();
 
@@ -21,14 +22,14 @@ export function campaignRoutes(deps: AppDeps) {
       return c.json({ campaigns: summaries });
     })
     .get('/:slug', async (c) => {
-      const campaign = await liveCampaign(c.req.param('slug'));
+      const campaign = await liveCampaign(deps, c.req.param('slug'));
       c.header('Cache-Control', 'public, max-age=60');
       return c.json({ campaign: toCampaignSummary(campaign) });
     })
     .get('/:slug/pickup-sites', async (c) => {
       // Parse the query first: a malformed ZIP is a 400 whatever the campaign.
       const { zip } = parseInput(pickupQuerySchema, queryObject(c));
-      const campaign = await liveCampaign(c.req.param('slug'));
+      const campaign = await liveCampaign(deps, c.req.param('slug'));
       const origin = zip ? ZIP_INDEX.centroidOf(zip) : undefined;
       if (zip && !origin) {
         throw new NotFoundError('We could not find that ZIP code. Check the number and try again.', 'zip_not_found');
@@ -44,13 +45,6 @@ export function campaignRoutes(deps: AppDeps) {
       c.header('Cache-Control', zip ? 'private, no-store' : 'public, max-age=60');
       return c.json({ campaign: campaign.slug, ...(zip ? { zip } : {}), sites });
     });
-
-  async function liveCampaign(rawSlug: string) {
-    const { slug } = parseInput(z.object({ slug: campaignSlugSchema }), { slug: rawSlug });
-    const campaign = await deps.store.campaigns.get(slug);
-    if (!campaign || campaign.status !== 'live') throw new NotFoundError('There is no live campaign with that name.');
-    return campaign;
-  }
 
   return routes;
 }

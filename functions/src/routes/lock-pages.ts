@@ -8,14 +8,29 @@ import { ZIP_TEXT, zipInputSchema } from '../domain/zip.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { renderFinderMain, renderFinderProblem } from '../pages/get-a-lock.ts';
+import { isStatusSecret, parseConfirmationCode } from '../domain/lock-lifecycle.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { renderStatus, renderStatusNotFound } from '../pages/lock-status.ts';
+import type { LockService } from '../services/lock-requests.ts';
+import { lockPaths, requestFormPage, shellPath, submitRequestForm } from './lock-form.ts';
 
 /**
  * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
  * live campaign) and `/c/<city>/get-a-lock/`, each in English and Spanish. A plain GET form: no
  * JavaScript, and an invalid ZIP re-renders the page with the GOV.UK error pattern.
  */
-export function lockPageRoutes(deps: AppDeps) {
+export function lockPageRoutes(deps: AppDeps, service: LockService) {
   const routes = new Hono<AppEnv>();
+
+  /** The campaign a page names, or a 404 page (unknown, draft or ended campaigns look the same). */
+  async function pageCampaign(c: Context<AppEnv>, locale: SiteLocale): Promise<Campaign | Response> {
+    const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug: c.req.param('slug') });
+    const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
+    if (campaign && campaign.status === 'live') return campaign;
+    c.header('Cache-Control', 'no-store');
+    const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
+    return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
+  }
 
   async function page(c: Context<AppEnv>, locale: SiteLocale, slug?: string) {
     let campaigns: Campaign[];
@@ -47,7 +62,10 @@ export function lockPageRoutes(deps: AppDeps) {
     for (const campaign of campaigns) {
       const stock = await deps.store.stock.forCampaign(campaign.slug);
       const views = pickupSiteViews(campaign.pickupSites, stock, (s) => s.location ?? ZIP_INDEX.centroidOf(s.address.zip), origin);
-      sites.push(...views.map((v) => (slug ? v : { ...v, campaignName: campaign.name })));
+      const request = lockPaths(campaign.slug, locale).request;
+      sites.push(
+        ...views.map((v) => ({ ...v, requestHref: `${request}?site=${v.id}`, ...(slug ? {} : { campaignName: campaign.name }) })),
+      );
     }
     if (origin) sites.sort((a, b) => (a.distanceMiles ?? Infinity) - (b.distanceMiles ?? Infinity));
 
@@ -59,6 +77,7 @@ export function lockPageRoutes(deps: AppDeps) {
       zipInput: zipError ? zipInput : undefined,
       zipError,
       sites,
+      ...(slug && campaigns[0]?.locks.mail.enabled ? { mailRequestHref: `${lockPaths(slug, locale).request}` } : {}),
       storagePath: locale === 'es' ? '/es/safe-storage/' : '/safe-storage/',
     });
     c.header('Cache-Control', 'private, no-store');
@@ -69,6 +88,51 @@ export function lockPageRoutes(deps: AppDeps) {
   routes.get('/es/get-a-lock/', (c) => page(c, 'es'));
   routes.get('/c/:slug/get-a-lock/', (c) => page(c, 'en', c.req.param('slug')));
   routes.get('/es/c/:slug/get-a-lock/', (c) => page(c, 'es', c.req.param('slug')));
+  // The request form: GET shows it (a finder link preselects the site), POST sends it.
+  for (const locale of ['en', 'es'] as const) {
+    const prefix = locale === 'es' ? '/es' : '';
+    routes.get(`${prefix}/c/:slug/get-a-lock/request/`, async (c) => {
+      const campaign = await pageCampaign(c, locale);
+      if (campaign instanceof Response) return campaign;
+      const site = c.req.query('site');
+      return requestFormPage(c, deps, service, campaign, locale, site && campaign.pickupSites.some((s) => s.id === site) ? { siteId: site } : {});
+    });
+    routes.post(`${prefix}/c/:slug/get-a-lock/request/`, async (c) => {
+      const campaign = await pageCampaign(c, locale);
+      if (campaign instanceof Response) return campaign;
+      return submitRequestForm(c, deps, service, campaign, locale);
+    });
+
+    // The private status page and its cancel button (a POST: a GET never changes anything).
+    const statusPage = async (c: Context<AppEnv>, cancel: boolean) => {
+      const campaign = await pageCampaign(c, locale);
+      if (campaign instanceof Response) return campaign;
+      const paths = lockPaths(campaign.slug, locale);
+      const code = parseConfirmationCode(c.req.param('code') ?? '');
+      const secret = c.req.param('secret') ?? '';
+      c.header('Cache-Control', 'private, no-store');
+      const notFound = () =>
+        c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main: renderStatusNotFound(locale, paths.request), noindex: true }), 404);
+      if (!code || !isStatusSecret(secret)) return notFound();
+      if (cancel) {
+        try {
+          await service.cancelByResident(campaign, code, secret);
+        } catch (error) {
+          if (error instanceof NotFoundError) return notFound();
+          if (!(error instanceof ConflictError)) throw error;
+        }
+        return c.redirect(paths.status(code, secret), 303);
+      }
+      const record = await service.forResident(campaign, code, secret);
+      if (!record) return notFound();
+      const path = shellPath(paths.status(code, secret));
+      const main = renderStatus({ locale, campaign, record, cancelAction: `${paths.status(code, secret)}cancel`, requestPath: paths.request });
+      return c.html(deps.shells.render('lock-status', locale, { path, main, noindex: true }), 200);
+    };
+    routes.get(`${prefix}/c/:slug/get-a-lock/status/:code/:secret/`, (c) => statusPage(c, false));
+    routes.post(`${prefix}/c/:slug/get-a-lock/status/:code/:secret/cancel`, (c) => statusPage(c, true));
+  }
+
   // The same pages without the trailing slash the static site uses everywhere.
   routes.get('/get-a-lock', (c) => c.redirect(`/get-a-lock/${new URL(c.req.url).search}`, 301));
   routes.get('/es/get-a-lock', (c) => c.redirect(`/es/get-a-lock/${new URL(c.req.url).search}`, 301));
@@ -90,5 +154,13 @@ export function lockPageError(deps: AppDeps, c: Context<AppEnv>) {
   }
 }
 
+/** An unknown path under the lock pages: a page, with the crisis lines, not JSON. */
+export function lockPageNotFound(deps: AppDeps, c: Context<AppEnv>) {
+  const locale: SiteLocale = c.req.path.startsWith('/es/') ? 'es' : 'en';
+  const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
+  c.header('Cache-Control', 'no-store');
+  return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
+}
+
 /** Paths this router answers: the local server (and CloudFront) send them to the app, not the static site. */
-export const LOCK_PAGE_PATH = /^(?:\/es)?(?:\/c\/[a-z0-9-]+)?\/get-a-lock\/?$/;
+export const LOCK_PAGE_PATH = /^(?:\/es)?(?:\/c\/[a-z0-9-]+)?\/get-a-lock(?:\/.*)?$/;

@@ -8,8 +8,8 @@ const ITEM_VERSION = 1;
 
 /** Strips storage attributes and re-validates, so a hand-edited or stale item can't leak out. */
 function fromItem(item: Record<string, unknown>): Campaign {
-  const { slug, name, city, state, status, languages, demo, localResources, pickupSites } = item;
-  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites });
+  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks } = item;
+  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks });
 }
 
 export function campaignRepository(

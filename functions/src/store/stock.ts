@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCK_TYPES, type Stock } from '../domain/pickup-site.ts';
 import type { Clock, StockRepository } from '../ports.ts';
 import { campaignKeys, ENTITY, siteStockKeys, SITE_STOCK_PREFIX } from './keys.ts';
@@ -9,9 +9,9 @@ const ITEM_VERSION = 1;
 
 export function stockRepository(doc: DynamoDBDocumentClient, tableName: string, clock: Clock): StockRepository {
   return {
-    async seedInitial(slug, sites) {
+    async seedInitial(slug, pools) {
       let created = 0;
-      for (const site of sites) {
+      for (const site of pools) {
         try {
           await doc.send(
             new PutCommand({
@@ -46,6 +46,26 @@ export function stockRepository(doc: DynamoDBDocumentClient, tableName: string, 
         Math.floor(clock.now().getTime() / 1000),
       );
       return new Map(items.map((item) => [String(item.sk).slice(SITE_STOCK_PREFIX.length), (item.stock ?? {}) as Stock]));
+    },
+
+    async add(slug, pool, lockType, quantity) {
+      try {
+        const out = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: siteStockKeys(slug, pool),
+            UpdateExpression: 'SET stock.#t = if_not_exists(stock.#t, :zero) + :q, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#t': lockType },
+            ExpressionAttributeValues: { ':zero': 0, ':q': quantity, ':at': clock.now().toISOString() },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return ((out.Attributes?.stock ?? {}) as Stock)[lockType] ?? 0;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return null;
+        throw error;
+      }
     },
   };
 }

@@ -13,6 +13,8 @@ export interface LocklineFunctionProps {
   environment: Record<string, string>;
   timeout: Duration;
   memorySize?: number;
+  /** Reserve (and cap) this many concurrent executions. */
+  reservedConcurrentExecutions?: number;
   /** Copy the site build's page shells next to the handler (the lock finder pages need them). */
   withPageShells?: boolean;
 }
@@ -31,6 +33,7 @@ export function locklineFunction(scope: Construct, id: string, props: LocklineFu
     architecture: Architecture.ARM_64,
     memorySize: props.memorySize ?? 512,
     timeout: props.timeout,
+    reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     loggingFormat: LoggingFormat.JSON,
     environment: props.environment,

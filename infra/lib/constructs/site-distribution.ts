@@ -11,7 +11,10 @@ import {
   FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -54,8 +57,8 @@ function headersPolicy(scope: Construct, id: string, csp: string, referrer: Head
 
 /**
  * Private S3 bucket (Origin Access Control only) and one CloudFront distribution: the site by
- * default and `/api/*` to the HTTP API, uncached, so the API is same-origin. The security header
- * values come from the module the API itself uses.
+ * default, and `/api/*` and the request-time pages to the HTTP API, uncached, so the API is
+ * same-origin. The security header values come from the module the API itself uses.
  */
 export class SiteDistribution extends Construct {
   readonly bucket: Bucket;
@@ -92,14 +95,46 @@ export class SiteDistribution extends Construct {
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.httpApi.stack.region}.${props.httpApi.stack.urlSuffix}`;
     const apiOrigin = new HttpOrigin(apiDomain);
     const siteHeaders = headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER);
-    // Pages rendered by the API at request time (the lock finder): uncached, query string passed on.
+    const apiHeaders = headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER);
+
+    // What the API origin gets from a viewer request. An allow-list, because no header behaviour
+    // both drops the viewer's Host (API Gateway rejects a Host that is not its own) and adds a
+    // CloudFront header. CloudFront-Viewer-Address is the client's "ip:port": the connection comes
+    // from CloudFront, so the API rate limits on this header (CLIENT_IP_HEADER); without it every
+    // client would share one limit. The rest are the request headers the app reads (Origin for the
+    // CORS layer and any same-origin check on form posts). Authorization cannot be in an origin
+    // request policy, and a cache policy with caching disabled cannot carry headers, so the staff
+    // API, which needs it, has its own behaviour below.
+    const apiRequests = new OriginRequestPolicy(this, 'ApiOriginRequest', {
+      comment: 'Lockline API origin: client address and the headers the app reads; no Host, no cookies',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(
+        'CloudFront-Viewer-Address',
+        'Accept-Language',
+        'Content-Type',
+        'Idempotency-Key',
+        'Origin',
+      ),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
+    // Pages rendered by the API at request time (the lock finder, the lock request form and its
+    // status page): uncached, query string passed on, and form POSTs (a request, a cancellation).
     const dynamicPage = {
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      originRequestPolicy: apiRequests,
       responseHeadersPolicy: siteHeaders,
+    };
+    const api = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: apiRequests,
+      responseHeadersPolicy: apiHeaders,
     };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Lockline site and API',
@@ -113,19 +148,17 @@ export class SiteDistribution extends Construct {
         responseHeadersPolicy: siteHeaders,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
+      // Order matters: CloudFront takes the first pattern that matches, so /api/staff/* precedes /api/*.
       additionalBehaviors: {
         '/get-a-lock*': dynamicPage,
         '/es/get-a-lock*': dynamicPage,
         '/c/*/get-a-lock*': dynamicPage,
         '/es/c/*/get-a-lock*': dynamicPage,
-        '/api/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER),
-        },
+        // The staff API authenticates with `Authorization: Bearer`. With caching disabled only an
+        // all-viewer-headers origin request policy passes Authorization on, so this behaviour keeps
+        // the managed one that drops Host.
+        '/api/staff/*': { ...api, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER },
+        '/api/*': api,
       },
     });
 

@@ -1,0 +1,278 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { LockRequestRecord, RequestStatus } from '../domain/lock-lifecycle.ts';
+import type { LockType } from '../domain/pickup-site.ts';
+import type { Clock, CreateOutcome, LockRequestRepository, NewLockRequest, StatusChange } from '../ports.ts';
+import {
+  ENTITY,
+  householdKeys,
+  idempotencyKeys,
+  lockRequestKey,
+  lockRequestKeys,
+  lockRequestsByStatusKey,
+  outboxKeys,
+  siteStockKeys,
+} from './keys.ts';
+import { isExpired, queryAll } from './query.ts';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ITEM_VERSION = 1;
+/** Contention on one stock item shows up as TransactionConflict: retried with jittered backoff. */
+const MAX_CONFLICT_RETRIES = 12;
+export const OUTBOX_GRACE_MS = 2 * 60_000;
+
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'entity', 'version'] as const;
+
+function fromItem(item: Item): LockRequestRecord {
+  const record = { ...item };
+  for (const key of STORAGE_ATTRIBUTES) delete record[key];
+  return record as unknown as LockRequestRecord;
+}
+
+/** Which of the transaction's items failed their condition ('ConditionalCheckFailed', 'TransactionConflict', 'None'). */
+function reasons(error: TransactionCanceledException): string[] {
+  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stock update: take `quantity` (never below zero) or give it back. */
+function stockUpdate(tableName: string, slug: string, pool: string, lockType: LockType, delta: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: siteStockKeys(slug, pool),
+      UpdateExpression: 'SET stock.#t = stock.#t + :delta',
+      ConditionExpression: delta < 0 ? 'attribute_exists(pk) AND stock.#t >= :need' : 'attribute_exists(pk) AND attribute_exists(stock.#t)',
+      ExpressionAttributeNames: { '#t': lockType },
+      ExpressionAttributeValues: { ':delta': delta, ...(delta < 0 ? { ':need': -delta } : {}) },
+    },
+  };
+}
+
+export function lockRequestRepository(doc: DynamoDBDocumentClient, tableName: string, clock: Clock): LockRequestRepository {
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
+  /** Runs a transaction, retrying only contention; returns the per-item reasons when a condition fails. */
+  async function transact(items: TransactItem[]): Promise<string[] | null> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return null;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = reasons(error);
+        if (codes.includes('ConditionalCheckFailed') || attempt >= MAX_CONFLICT_RETRIES) {
+          if (!codes.includes('ConditionalCheckFailed')) throw error;
+          return codes;
+        }
+        await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
+      }
+    }
+  }
+
+  /**
+   * The email goes out at once from the request that made it; the entry is due for the sweep only
+   * after a grace period, so the two never send the same email.
+   */
+  function outboxPut(id: string, kind: string, slug: string, code: string, now: string): TransactItem {
+    const dueAt = new Date(Date.parse(now) + OUTBOX_GRACE_MS).toISOString();
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...outboxKeys(id, 'pending', dueAt),
+          entity: ENTITY.outbox,
+          version: ITEM_VERSION,
+          id,
+          kind,
+          campaign: slug,
+          code,
+          attempts: 0,
+          createdAt: now,
+        },
+      },
+    };
+  }
+
+  return {
+    async create(request: NewLockRequest): Promise<CreateOutcome> {
+      const { record, allocate, pool, householdExpiresAt, idempotency, emailId } = request;
+      const now = record.createdAt;
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...lockRequestKeys(record.campaign, record.code, record.status, record.createdAt),
+              entity: ENTITY.lockRequest,
+              version: ITEM_VERSION,
+              ...record,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ];
+      const idempotencyIndex = idempotency ? items.length : -1;
+      if (idempotency) {
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...idempotencyKeys(record.campaign, idempotency.keyHash),
+              entity: ENTITY.idempotency,
+              fingerprint: idempotency.fingerprint,
+              response: idempotency.response,
+              expiresAt: idempotency.expiresAt,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+            ExpressionAttributeValues: { ':now': nowSeconds() },
+          },
+        });
+      }
+      const householdStart = items.length;
+      for (const hash of record.householdKeys) {
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...householdKeys(record.campaign, hash),
+              entity: ENTITY.household,
+              code: record.code,
+              expiresAt: householdExpiresAt,
+            },
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+            ExpressionAttributeValues: { ':now': nowSeconds() },
+          },
+        });
+      }
+      const householdEnd = items.length;
+      const stockIndex = allocate ? items.length : -1;
+      if (allocate) items.push(stockUpdate(tableName, record.campaign, pool, record.lockType, -record.quantity));
+      if (emailId) items.push(outboxPut(emailId, 'confirmation', record.campaign, record.code, now));
+
+      const failed = await transact(items);
+      if (!failed) return { kind: 'created' };
+      if (idempotencyIndex >= 0 && failed[idempotencyIndex] === 'ConditionalCheckFailed') {
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: idempotencyKeys(record.campaign, idempotency!.keyHash), ConsistentRead: true }),
+        );
+        if (Item && !isExpired(Item, nowSeconds())) {
+          return { kind: 'replay', fingerprint: String(Item.fingerprint), response: Item.response as never };
+        }
+        return { kind: 'retry' };
+      }
+      for (let i = householdStart; i < householdEnd; i += 1) {
+        if (failed[i] !== 'ConditionalCheckFailed') continue;
+        const { Item } = await doc.send(
+          new GetCommand({ TableName: tableName, Key: householdKeys(record.campaign, record.householdKeys[i - householdStart]!), ConsistentRead: true }),
+        );
+        if (Item && !isExpired(Item, nowSeconds())) return { kind: 'duplicate', code: String(Item.code) };
+        return { kind: 'retry' };
+      }
+      if (stockIndex >= 0 && failed[stockIndex] === 'ConditionalCheckFailed') return { kind: 'out_of_stock' };
+      // Only the request item is left: its code was taken. The caller draws a new one.
+      return { kind: 'retry' };
+    },
+
+    async get(slug, code) {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: lockRequestKey(slug, code), ConsistentRead: true }));
+      if (!Item || isExpired(Item, nowSeconds())) return null;
+      return fromItem(Item);
+    },
+
+    async change(change: StatusChange) {
+      const { record, to, at } = change;
+      const names: Record<string, string> = { '#status': 'status' };
+      const values: Record<string, unknown> = {
+        ':from': record.status,
+        ':to': to,
+        ':gsi1pk': lockRequestsByStatusKey(record.campaign, to).gsi1pk,
+        ':at': at,
+        ':history': [{ status: to, at }],
+      };
+      const sets = ['#status = :to', 'gsi1pk = :gsi1pk', 'updatedAt = :at'];
+      if (to !== record.status) sets.push('history = list_append(history, :history)');
+      else delete values[':history'];
+      const removes: string[] = [];
+      for (const [field, value] of Object.entries({
+        holdUntil: change.holdUntil,
+        cancelReason: change.cancelReason,
+        expiresAt: change.expiresAt,
+        remindedAt: change.remindedAt,
+      })) {
+        if (value === undefined) continue;
+        if (value === null) {
+          removes.push(field);
+          continue;
+        }
+        sets.push(`${field} = :${field}`);
+        values[`:${field}`] = value;
+      }
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: lockRequestKey(record.campaign, record.code),
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: '#status = :from AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':nowSeconds': nowSeconds() },
+          },
+        },
+      ];
+      const stockIndex = change.stockDelta ? items.length : -1;
+      if (change.stockDelta) {
+        items.push(stockUpdate(tableName, record.campaign, change.stockDelta.pool, record.lockType, change.stockDelta.quantity));
+      }
+      if (change.emailId && change.emailKind) items.push(outboxPut(change.emailId, change.emailKind, record.campaign, record.code, at));
+      const failed = await transact(items);
+      if (!failed) return 'changed';
+      if (stockIndex >= 0 && failed[stockIndex] === 'ConditionalCheckFailed' && failed[0] !== 'ConditionalCheckFailed') {
+        return 'out_of_stock';
+      }
+      return 'stale';
+    },
+
+    async releaseHousehold(record) {
+      for (const hash of record.householdKeys) {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: householdKeys(record.campaign, hash),
+              // Expire the claim now (TTL cleans up); only if it is still this request's.
+              UpdateExpression: 'SET expiresAt = :now',
+              ConditionExpression: 'code = :code',
+              ExpressionAttributeValues: { ':now': nowSeconds(), ':code': record.code },
+            }),
+          );
+        } catch (error) {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }
+    },
+
+    async list(slug, status: RequestStatus) {
+      const items = await queryAll(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': lockRequestsByStatusKey(slug, status).gsi1pk },
+        },
+        nowSeconds(),
+      );
+      return items.map(fromItem);
+    },
+  };
+}
