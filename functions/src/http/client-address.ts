@@ -17,7 +17,7 @@ export function clientAddress(c: Context, trustedHeader: string | undefined): st
     const value = c.req.header(trustedHeader)?.trim();
     // "203.0.113.9:443" or "2001:db8::1:443": the port is after the last colon.
     if (value) return value.includes(':') ? value.slice(0, value.lastIndexOf(':')) : value;
-    return undefined;
+    // Absent (a direct call to the origin): fall back to the connection, never to one shared bucket.
   }
   const env = (c.env ?? {}) as Bindings;
   return env.incoming?.socket?.remoteAddress ?? env.event?.requestContext?.http?.sourceIp;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ValidationError, type FieldErrors } from '../domain/errors.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { fieldErrorsOf } from '../domain/validation.ts';
 
 /**
  * Parses input with a zod schema and turns failures into a ValidationError whose field names are
@@ -9,12 +10,7 @@ import { ValidationError, type FieldErrors } from '../domain/errors.ts';
 export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  throw new ValidationError(fields);
+  throw new ValidationError(fieldErrorsOf(result.error.issues));
 }
 
 /** Query parameters as an object; a repeated key is a client error, not a silent pick. */

@@ -21,6 +21,7 @@ import {
 } from '../domain/lock-lifecycle.ts';
 import { localizeFieldErrors, lockRequestSchema, type LockRequestInput } from '../domain/lock-request.ts';
 import type { SiteLocale } from '../domain/locales.ts';
+import { fieldErrorsOf } from '../domain/validation.ts';
 import type { LockType } from '../domain/pickup-site.ts';
 import { newConfirmationCode, newStatusSecret, sameSecret, sha256 } from './secrets.ts';
 import { renderLockEmail, type LockEmailKind } from '../email/lock-emails.ts';
@@ -108,14 +109,7 @@ export function lockService(deps: LockServiceDeps) {
   function parse(campaign: Campaign, raw: unknown, locale: SiteLocale): LockRequestInput {
     const schema = lockRequestSchema({ languages: campaign.languages, householdCap: campaign.locks.householdCap });
     const result = schema.safeParse(raw);
-    let fields: Record<string, string[]> = {};
-    if (result.success) fields = campaignFieldErrors(campaign, result.data);
-    else {
-      for (const issue of result.error.issues) {
-        const key = issue.path.length ? issue.path.join('.') : '_';
-        (fields[key] ??= []).push(issue.message);
-      }
-    }
+    const fields = result.success ? campaignFieldErrors(campaign, result.data) : fieldErrorsOf(result.error.issues);
     if (Object.keys(fields).length) throw new ValidationError(localizeFieldErrors(fields, locale));
     return (result as { data: LockRequestInput }).data;
   }

@@ -1,0 +1,251 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emailsTo, lockHarness, mailRequest, pickupRequest, postJson, type LockHarness } from './lock-support.ts';
+
+const PATH = '/api/campaigns/lockton/lock-requests';
+const CODE = /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/;
+
+interface Created {
+  confirmationCode: string;
+  status: string;
+  statusUrl: string;
+  duplicate?: boolean;
+}
+
+const secretOf = (statusUrl: string) => statusUrl.split('/').filter(Boolean).at(-1)!;
+
+describe('lock requests on DynamoDB Local and local SES', () => {
+  let h: LockHarness;
+  beforeAll(async () => {
+    h = await lockHarness();
+  });
+
+  it('takes a JSON mail request: 201 with a short code, stock taken, confirmation emailed', async () => {
+    const body = mailRequest();
+    const res = await postJson(h.app, PATH, body);
+    expect(res.status).toBe(201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const created = (await res.json()) as Created;
+    expect(created.confirmationCode).toMatch(CODE);
+    expect(created.status).toBe('requested');
+    expect(created.statusUrl).toMatch(new RegExp(`/c/lockton/get-a-lock/status/${created.confirmationCode}/[A-Za-z0-9_-]{32}/$`));
+
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(9);
+    const [email] = await emailsTo(body.email);
+    expect(email?.subject).toContain(created.confirmationCode);
+    expect(email?.body.text).toContain(created.statusUrl);
+    expect(email?.body.text).toContain('988');
+    // Nothing about the person is repeated in the email.
+    expect(email?.body.text).not.toContain(body.name);
+    expect(email?.body.text).not.toContain('Test Street');
+    // Sent at once, so no outbox entry is left waiting.
+    expect(await h.deps.store.outbox.due()).toEqual([]);
+
+    const stored = (await h.items('lock_request')).find((i) => i.code === created.confirmationCode)!;
+    expect(stored.expiresAt).toBeUndefined();
+    expect(stored.status).toBe('requested');
+  });
+
+  it('reserves a lock at a pickup site and holds it for the campaign’s days', async () => {
+    const res = await postJson(h.app, PATH, pickupRequest({ lockType: 'box', language: 'es' }));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Created;
+    expect(created.statusUrl).toContain('/es/c/lockton/get-a-lock/status/');
+    const view = await h.app.request(`${PATH}/${created.confirmationCode}`, { headers: { authorization: `Bearer ${secretOf(created.statusUrl)}` } });
+    const { request } = (await view.json()) as { request: { status: string; holdUntil: string; siteId: string } };
+    expect(request.siteId).toBe('library');
+    const days = (Date.parse(request.holdUntil) - h.clock.now().getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+  });
+
+  it('refuses bad input with field errors in the person’s language and writes nothing', async () => {
+    const before = await h.count('lock_request');
+    const householdsBefore = await h.count('household');
+    const cases: [unknown, string][] = [
+      [mailRequest({ favouriteColour: 'blue' }), 'favouriteColour'],
+      [mailRequest({ quantity: 'two' }), 'quantity'],
+      [mailRequest({ quantity: 3 }), 'quantity'],
+      [mailRequest({ consent: 'yes' }), 'consent'],
+      [mailRequest({ email: undefined, phone: undefined }), 'email'],
+      [mailRequest({ phone: '123' }), 'phone'],
+      [mailRequest({ address: { line1: '1 A St', city: 'Portland', state: 'WA', zip: '97201' } }), 'address.zip'],
+      [mailRequest({ address: { line1: '1 A St', city: 'Portland', state: 'OR', zip: '00000' } }), 'address.zip'],
+      [mailRequest({ lockType: 'box' }), 'lockType'], // the mail programme offers cable locks only
+      [pickupRequest({ siteId: 'nowhere' }), 'siteId'],
+      [mailRequest({ language: 'fr' }), 'language'],
+      [[], '_'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await postJson(h.app, PATH, body, { 'accept-language': 'es-US,es;q=0.9' });
+      expect(res.status, field).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; fields: Record<string, string[]> } };
+      expect(error.code).toBe('validation_failed');
+      expect(Object.keys(error.fields), JSON.stringify(error.fields)).toContain(field);
+    }
+    const zipState = await postJson(h.app, PATH, cases[6]![0], { 'accept-language': 'es' });
+    expect(((await zipState.json()) as { error: { fields: Record<string, string[]> } }).error.fields['address.zip']).toEqual([
+      'Este código postal no corresponde al estado que eligió',
+    ]);
+
+    const notJson = await h.app.request(PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(notJson.status).toBe(400);
+    const wrongType = await h.app.request(PATH, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(wrongType.status).toBe(415);
+    const oversize = await postJson(h.app, PATH, mailRequest({ name: 'x'.repeat(9000) }));
+    expect(oversize.status).toBe(413);
+    const unknownCampaign = await postJson(h.app, '/api/campaigns/nowhere/lock-requests', mailRequest());
+    expect(unknownCampaign.status).toBe(404);
+
+    expect(await h.count('lock_request')).toBe(before);
+    expect(await h.count('household')).toBe(householdsBefore);
+  });
+
+  it('gives a repeat from the same household the first request’s code, matched on address or on contact', async () => {
+    const first = mailRequest({ address: { line1: '12 Elm Street, Apt 4', city: 'Portland', state: 'OR', zip: '97201' } });
+    const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
+
+    const sameAddress = mailRequest({ address: { line1: '12 ELM ST #4', city: 'portland', state: 'OR', zip: '97201-1234' } });
+    const byAddress = await postJson(h.app, PATH, sameAddress);
+    expect(byAddress.status).toBe(200);
+    expect(await byAddress.json()).toEqual({ confirmationCode: created.confirmationCode, status: 'requested', duplicate: true });
+
+    const sameEmail = mailRequest({ email: first.email.toUpperCase() });
+    expect(((await (await postJson(h.app, PATH, sameEmail)).json()) as Created).confirmationCode).toBe(created.confirmationCode);
+
+    const samePhone1 = pickupRequest({ phone: '(503) 555-0142', email: undefined });
+    const samePhone2 = pickupRequest({ phone: '503.555.0142', email: undefined });
+    const p1 = (await (await postJson(h.app, PATH, samePhone1)).json()) as Created;
+    const p2 = (await (await postJson(h.app, PATH, samePhone2)).json()) as Created;
+    expect(p2.confirmationCode).toBe(p1.confirmationCode);
+
+    // The first request's contact hears about the repeat once (a reminder), not the new address.
+    const toFirst = await emailsTo(first.email);
+    expect(toFirst.map((e) => e.subject).filter((s) => s.includes(created.confirmationCode))).toHaveLength(2);
+    expect(await emailsTo(sameAddress.email)).toHaveLength(0);
+  });
+
+  it('replays an Idempotency-Key with the same answer and writes nothing new', async () => {
+    const body = mailRequest();
+    const key = `key-${Date.now()}-abcdef`;
+    const first = await postJson(h.app, PATH, body, { 'idempotency-key': key });
+    const before = await h.count('lock_request');
+    const again = await postJson(h.app, PATH, body, { 'idempotency-key': key });
+    expect(again.status).toBe(first.status);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await h.count('lock_request')).toBe(before);
+
+    const reused = await postJson(h.app, PATH, mailRequest(), { 'idempotency-key': key });
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe('idempotency_key_reused');
+    const bad = await postJson(h.app, PATH, mailRequest(), { 'idempotency-key': 'short' });
+    expect(bad.status).toBe(400);
+    expect(await h.count('lock_request')).toBe(before);
+  });
+
+  it('refuses when a site is out of stock, or waitlists when asked, then serves the waitlist in order on restock', async () => {
+    // The clinic starts with no cable locks.
+    const refused = await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic' }));
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('out_of_stock');
+
+    const waiting: (Created & { email: string })[] = [];
+    for (const quantity of [1, 2, 1]) {
+      h.clock.advanceMinutes(1); // arrival order is time order
+      const body = pickupRequest({ siteId: 'clinic', waitlist: true, quantity });
+      const res = await postJson(h.app, PATH, body);
+      expect(res.status).toBe(201);
+      waiting.push({ ...((await res.json()) as Created), email: body.email });
+    }
+    expect(waiting.map((w) => w.status)).toEqual(['waitlisted', 'waitlisted', 'waitlisted']);
+
+    const denied = await h.app.request('/api/staff/campaigns/lockton/stock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ site: 'clinic', lockType: 'cable', quantity: 2 }),
+    });
+    expect(denied.status).toBe(401);
+
+    // Two locks: the first (1) and second (2) in line cannot both be served; strict order stops at the second.
+    const restock = await h.app.request('/api/staff/campaigns/lockton/stock', {
+      method: 'POST',
+      headers: { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ site: 'clinic', lockType: 'cable', quantity: 2 }),
+    });
+    expect(restock.status).toBe(200);
+    expect(await restock.json()).toEqual({ site: 'clinic', lockType: 'cable', stock: 1, servedFromWaitlist: 1 });
+
+    const statusOf = async (w: Created) =>
+      ((await (await h.app.request(`${PATH}/${w.confirmationCode}`, { headers: { authorization: `Bearer ${secretOf(w.statusUrl)}` } })).json()) as {
+        request: { status: string };
+      }).request.status;
+    expect(await Promise.all(waiting.map(statusOf))).toEqual(['requested', 'waitlisted', 'waitlisted']);
+    const told = await emailsTo(waiting[0]!.email);
+    expect(told.map((e) => e.subject)).toContain(`Your free gun lock request ${waiting[0]!.confirmationCode}: now available`);
+
+    const more = await h.app.request('/api/staff/campaigns/lockton/stock', {
+      method: 'POST',
+      headers: { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ site: 'clinic', lockType: 'cable', quantity: 2 }),
+    });
+    expect(((await more.json()) as { servedFromWaitlist: number; stock: number }).servedFromWaitlist).toBe(2);
+    expect(await Promise.all(waiting.map(statusOf))).toEqual(['requested', 'requested', 'requested']);
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(0);
+  });
+
+  it('lets the resident see and cancel the request with the link’s secret only; cancelling returns the stock', async () => {
+    const body = mailRequest();
+    const created = (await (await postJson(h.app, PATH, body)).json()) as Created;
+    const secret = secretOf(created.statusUrl);
+    const stockBefore = (await h.deps.store.stock.forCampaign('lockton')).get('_mail')!.cable!;
+
+    const wrong = await h.app.request(`${PATH}/${created.confirmationCode}`, { headers: { authorization: `Bearer ${'x'.repeat(32)}` } });
+    expect(wrong.status).toBe(404);
+    const none = await h.app.request(`${PATH}/${created.confirmationCode}`);
+    expect(none.status).toBe(404);
+
+    const view = await h.app.request(`${PATH}/${created.confirmationCode.replace('-', '').toLowerCase()}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(view.status).toBe(200);
+    const viewed = (await view.json()) as { request: Record<string, unknown> };
+    expect(viewed.request).not.toHaveProperty('name');
+    expect(viewed.request).not.toHaveProperty('email');
+    expect(viewed.request).not.toHaveProperty('address');
+
+    const cancel = await h.app.request(`${PATH}/${created.confirmationCode}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+    expect(cancel.status).toBe(200);
+    expect(((await cancel.json()) as { request: { status: string; cancelReason: string } }).request).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'resident',
+    });
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')!.cable).toBe(stockBefore + 1);
+
+    // Cancelling ends the household's claim: the same home may ask again.
+    const again = await postJson(h.app, PATH, { ...body, name: 'Test Resident again' });
+    expect(again.status).toBe(201);
+  });
+
+  it('deletes personal data after the retention days: TTL is set when final, and reads ignore expired items', async () => {
+    const created = (await (await postJson(h.app, PATH, mailRequest())).json()) as Created;
+    const staff = { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' };
+    const shipped = await h.app.request(`/api/staff/campaigns/lockton/lock-requests/${created.confirmationCode}/status`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({ status: 'shipped' }),
+    });
+    expect(shipped.status).toBe(200);
+    const item = (await h.items('lock_request')).find((i) => i.code === created.confirmationCode)!;
+    expect(item.expiresAt).toBe(Math.floor(h.clock.now().getTime() / 1000) + 90 * 86_400);
+
+    const clock = h.clock;
+    clock.advanceDays(91);
+    try {
+      const gone = await h.app.request(`${PATH}/${created.confirmationCode}`, { headers: { authorization: `Bearer ${secretOf(created.statusUrl)}` } });
+      expect(gone.status).toBe(404);
+      const list = (await (await h.app.request('/api/staff/campaigns/lockton/lock-requests?status=shipped', { headers: staff })).json()) as {
+        requests: { confirmationCode?: string; code?: string }[];
+      };
+      expect(list.requests.map((r) => r.code)).not.toContain(created.confirmationCode);
+    } finally {
+      clock.advanceDays(-91);
+    }
+  });
+});

@@ -1,0 +1,172 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../../functions/src/app.ts';
+import { campaignSchema, type Campaign } from '../../functions/src/domain/campaign.ts';
+import { MAIL_POOL } from '../../functions/src/domain/lock-lifecycle.ts';
+import type { AppDeps } from '../../functions/src/deps.ts';
+import { sesMailer } from '../../functions/src/email/sender.ts';
+import { localTokenStaff } from '../../functions/src/http/staff-access.ts';
+import { fileShells } from '../../functions/src/pages/shells.ts';
+import type { Mailer } from '../../functions/src/ports.ts';
+import { createDynamoClients } from '../../functions/src/store/client.ts';
+import { createDynamoStore } from '../../functions/src/store/index.ts';
+import { SITE_DIST } from '../../functions/src/local/paths.ts';
+import { lockService } from '../../functions/src/services/lock-requests.ts';
+import { buildConfig } from '../support/builders.ts';
+import { freshTable, localEndpoints } from './helpers.ts';
+import type { AppConfig } from '../../functions/src/config.ts';
+
+export const STAFF_TOKEN = 'integration-staff-token';
+
+/** A synthetic campaign with two sites and mail, small stock, so tests can run it out. */
+export function lockCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return campaignSchema.parse({
+    slug: 'lockton',
+    name: 'Lockton Safe Storage (test)',
+    city: 'Lockton',
+    state: 'OR',
+    status: 'live',
+    languages: ['en', 'es', 'vi'],
+    pickupSites: [
+      {
+        id: 'library',
+        name: { en: 'Lockton Library', es: 'Biblioteca de Lockton' },
+        address: { line1: '1 Test Way', city: 'Portland', state: 'OR', zip: '97201' },
+        hours: { en: 'Daily, 9 to 5', es: 'Todos los días, de 9 a 5' },
+        lockTypes: ['cable', 'box'],
+        noQuestionsAsked: true,
+        initialStock: { cable: 5, box: 1 },
+      },
+      {
+        id: 'clinic',
+        name: { en: 'Lockton Clinic', es: 'Clínica de Lockton' },
+        address: { line1: '2 Test Way', city: 'Portland', state: 'OR', zip: '97202' },
+        hours: { en: 'Weekdays', es: 'Entre semana' },
+        lockTypes: ['cable'],
+        noQuestionsAsked: false,
+        initialStock: { cable: 0 },
+      },
+    ],
+    locks: { householdCap: 2, reservationDays: 7, requestPeriodDays: 90, retentionDays: 90, mail: { enabled: true, lockTypes: ['cable'], initialStock: { cable: 10 } } },
+    ...overrides,
+  });
+}
+
+/** A clock tests can move. */
+export function testClock(start = new Date()) {
+  let now = start;
+  return {
+    now: () => now,
+    advanceDays(days: number) {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+    advanceMinutes(minutes: number) {
+      now = new Date(now.getTime() + minutes * 60_000);
+    },
+  };
+}
+
+export interface LockHarness {
+  tableName: string;
+  deps: AppDeps;
+  app: ReturnType<typeof createApp>;
+  service: ReturnType<typeof lockService>;
+  clock: ReturnType<typeof testClock>;
+  campaign: Campaign;
+  /** Items of one entity type in the table, expired or not. */
+  count(entity: string): Promise<number>;
+  items(entity: string): Promise<Record<string, unknown>[]>;
+}
+
+/** Real DynamoDB Local and the local SES, a fresh table, a seeded campaign and the built page shells. */
+export async function lockHarness(options: { config?: Partial<AppConfig>; mailer?: Mailer; campaign?: Campaign; logger?: Logger } = {}): Promise<LockHarness> {
+  const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
+  const tableName = await freshTable('locks');
+  const clock = testClock();
+  const config = buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, lockRequestsPerHour: 100_000, formMinFillSeconds: 0, ...options.config });
+  const store = createDynamoStore({ region: config.region, endpoint: dynamodbEndpoint, tableName, clock });
+  const deps: AppDeps = {
+    config,
+    logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
+    store,
+    mailer: options.mailer ?? sesMailer({ region: config.region, endpoint: sesEndpoint, from: config.mailFrom }),
+    clock,
+    shells: fileShells(`${SITE_DIST}/shells`),
+    staffAccess: localTokenStaff(STAFF_TOKEN),
+  };
+  const campaign = options.campaign ?? lockCampaign();
+  await store.campaigns.put(campaign);
+  await store.stock.seedInitial(campaign.slug, [
+    ...campaign.pickupSites,
+    ...(campaign.locks.mail.enabled ? [{ id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }] : []),
+  ]);
+  const { doc } = createDynamoClients({ region: config.region, endpoint: dynamodbEndpoint });
+  const items = async (entity: string) => {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: 'entity = :e',
+          ExpressionAttributeValues: { ':e': entity },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  };
+  return {
+    tableName,
+    deps,
+    app: createApp(deps),
+    service: lockService(deps),
+    clock,
+    campaign,
+    items,
+    count: async (entity) => (await items(entity)).length,
+  };
+}
+
+let counter = 0;
+/** A valid JSON mail request for a household of its own (unique email and address). */
+export function mailRequest(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    name: `Test Resident ${counter}`,
+    email: `resident-${counter}-${Date.now()}@example.test`,
+    delivery: 'mail',
+    address: { line1: `${100 + counter} Test Street`, city: 'Portland', state: 'OR', zip: '97201' },
+    lockType: 'cable',
+    quantity: 1,
+    language: 'en',
+    consent: true,
+    ...overrides,
+  };
+}
+
+export function pickupRequest(overrides: Record<string, unknown> = {}) {
+  const { address: _address, ...rest } = mailRequest();
+  return { ...rest, delivery: 'pickup', siteId: 'library', ...overrides };
+}
+
+export const postJson = (app: LockHarness['app'], path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+export const staffHeaders = { authorization: `Bearer ${STAFF_TOKEN}`, 'content-type': 'application/json' };
+
+interface StoredEmail {
+  messageId: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+
+/** Emails aws-ses-v2-local received for one address. */
+export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  const { sesEndpoint } = localEndpoints();
+  const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+}
