@@ -1,0 +1,228 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { Mailer } from '../../functions/src/ports.ts';
+import { captureOutput } from '../support/builders.ts';
+import { emailsTo, lockCampaign, lockHarness, mailRequest, pickupRequest, postJson, staffHeaders } from './lock-support.ts';
+
+const PATH = '/api/campaigns/lockton/lock-requests';
+
+interface Created {
+  confirmationCode: string;
+  status: string;
+  statusUrl: string;
+}
+
+const staffPost = (app: { request: (p: string, i: RequestInit) => Response | Promise<Response> }, path: string, body: unknown) =>
+  app.request(path, { method: 'POST', headers: staffHeaders, body: JSON.stringify(body) });
+
+describe('allocation under load', () => {
+  it('gives 200 concurrent requests for 50 locks exactly 50 allocations; the rest are waitlisted or refused', async () => {
+    const h = await lockHarness({ campaign: lockCampaign({ locks: { ...lockCampaign().locks, mail: { enabled: true, lockTypes: ['cable'], initialStock: { cable: 50 } } } }) });
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => postJson(h.app, PATH, mailRequest({ waitlist: i % 2 === 0 }))),
+    );
+    const outcomes = await Promise.all(responses.map(async (r) => ({ http: r.status, body: (await r.json()) as { status?: string; error?: { code: string } } })));
+    const requested = outcomes.filter((o) => o.http === 201 && o.body.status === 'requested').length;
+    const waitlisted = outcomes.filter((o) => o.http === 201 && o.body.status === 'waitlisted').length;
+    const refused = outcomes.filter((o) => o.http === 409 && o.body.error?.code === 'out_of_stock').length;
+    expect(requested).toBe(50);
+    expect(waitlisted + refused).toBe(150);
+    expect(outcomes.every((o) => [201, 409].includes(o.http))).toBe(true);
+
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(0);
+    const stored = await h.items('lock_request');
+    expect(stored.filter((i) => i.status === 'requested')).toHaveLength(50);
+    expect(stored.filter((i) => i.status === 'waitlisted')).toHaveLength(waitlisted);
+    expect(new Set(stored.map((i) => i.code)).size).toBe(stored.length);
+  });
+});
+
+describe('pickup reservations lapse', () => {
+  it('returns the stock after the campaign’s days, tells the resident, serves the waitlist, and frees the household', async () => {
+    const h = await lockHarness();
+    const first = pickupRequest({ lockType: 'box' });
+    const held = (await (await postJson(h.app, PATH, first)).json()) as Created;
+    h.clock.advanceMinutes(1);
+    const second = pickupRequest({ lockType: 'box', waitlist: true });
+    const waiting = (await (await postJson(h.app, PATH, second)).json()) as Created;
+    expect([held.status, waiting.status]).toEqual(['requested', 'waitlisted']);
+
+    h.clock.advanceDays(6);
+    expect((await h.service.sweep()).lapsed).toBe(0);
+    h.clock.advanceDays(2);
+    expect((await h.service.sweep()).lapsed).toBe(1);
+
+    const secret = held.statusUrl.split('/').filter(Boolean).at(-1)!;
+    const view = (await (await h.app.request(`${PATH}/${held.confirmationCode}`, { headers: { authorization: `Bearer ${secret}` } })).json()) as {
+      request: { status: string; cancelReason: string };
+    };
+    expect(view.request).toMatchObject({ status: 'cancelled', cancelReason: 'lapsed' });
+    expect((await emailsTo(first.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${held.confirmationCode}: pickup time ended`);
+    // The returned lock box went to the next in line.
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+    const served = (await h.deps.store.lockRequests.get('lockton', waiting.confirmationCode))!;
+    expect(served.status).toBe('requested');
+    expect((await emailsTo(second.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${waiting.confirmationCode}: now available`);
+    // The lapsed household may ask again.
+    expect((await postJson(h.app, PATH, { ...first, lockType: 'cable' })).status).toBe(201);
+  });
+});
+
+describe('email never fails or loses a request', () => {
+  it('retries a failed email from the outbox, keeps it for staff after the last try, and sends it when asked again', async () => {
+    let failing = true;
+    const sent: string[] = [];
+    const flaky: Mailer = {
+      async send(message) {
+        if (failing) {
+          const error = new Error(`SES said no to ${message.to}`);
+          error.name = 'MessageRejected';
+          throw error;
+        }
+        sent.push(message.subject);
+        return { messageId: `ok-${sent.length}` };
+      },
+    };
+    const h = await lockHarness({ mailer: flaky });
+    const res = await postJson(h.app, PATH, mailRequest());
+    expect(res.status).toBe(201);
+    const { confirmationCode } = (await res.json()) as Created;
+
+    // Attempts after 1, 5, 30 and 120 minutes, then kept for staff.
+    for (const minutes of [3, 6, 31, 121]) {
+      h.clock.advanceMinutes(minutes);
+      expect((await h.service.sweep()).emails.failed).toBe(1);
+    }
+    h.clock.advanceMinutes(600);
+    expect((await h.service.sweep()).emails).toEqual({ sent: 0, dropped: 0, failed: 0 });
+
+    const denied = await h.app.request('/api/staff/emails/failed');
+    expect(denied.status).toBe(401);
+    const failed = (await (await h.app.request('/api/staff/emails/failed', { headers: staffHeaders })).json()) as {
+      emails: { id: string; code: string; kind: string; attempts: number; lastError: string }[];
+    };
+    expect(failed.emails).toEqual([expect.objectContaining({ code: confirmationCode, kind: 'confirmation', attempts: 5, lastError: 'MessageRejected' })]);
+    // The error's message (which quotes the address) is never stored.
+    expect(JSON.stringify(failed)).not.toContain('@example.test');
+
+    failing = false;
+    const retry = await staffPost(h.app, `/api/staff/emails/failed/${failed.emails[0]!.id}/retry`, {});
+    expect(retry.status).toBe(202);
+    expect((await h.service.sweep()).emails.sent).toBe(1);
+    expect(sent).toEqual([`Your free gun lock request ${confirmationCode}`]);
+    expect(await h.deps.store.outbox.dead()).toEqual([]);
+  });
+});
+
+describe('staff actions', () => {
+  it('deny by default: every staff route answers 401 without a staff principal, whatever the path', async () => {
+    const h = await lockHarness();
+    for (const [method, path] of [
+      ['GET', '/api/staff/campaigns/lockton/lock-requests'],
+      ['POST', '/api/staff/campaigns/lockton/lock-requests/ABCD-2345/status'],
+      ['POST', '/api/staff/campaigns/lockton/stock'],
+      ['GET', '/api/staff/campaigns/lockton/shipping.csv'],
+      ['GET', '/api/staff/anything-new'],
+    ] as const) {
+      const res = await h.app.request(path, { method, headers: { authorization: 'Bearer wrong' } });
+      expect(res.status, path).toBe(401);
+    }
+  });
+
+  it('lists by status and site, moves requests through their life with emails, and exports a shipping list', async () => {
+    const h = await lockHarness();
+    const mail = mailRequest({ name: '=HYPERLINK("http://example.test")', address: { line1: '5 Ship St', line2: 'Unit 2', city: 'Portland', state: 'OR', zip: '97201' } });
+    const mailed = (await (await postJson(h.app, PATH, mail)).json()) as Created;
+    const pick = pickupRequest();
+    const picked = (await (await postJson(h.app, PATH, pick)).json()) as Created;
+
+    const list = async (query: string) =>
+      ((await (await h.app.request(`/api/staff/campaigns/lockton/lock-requests${query}`, { headers: staffHeaders })).json()) as { requests: { code: string; name: string }[] }).requests.map((r) => r.code);
+    expect((await list('?status=requested')).sort()).toEqual([mailed.confirmationCode, picked.confirmationCode].sort());
+    expect(await list('?status=requested&site=library')).toEqual([picked.confirmationCode]);
+    expect(await list('?site=mail')).toEqual([mailed.confirmationCode]);
+    const bad = await h.app.request('/api/staff/campaigns/lockton/lock-requests?status=lost', { headers: staffHeaders });
+    expect(bad.status).toBe(400);
+    const full = (await (await h.app.request('/api/staff/campaigns/lockton/lock-requests', { headers: staffHeaders })).json()) as { requests: Record<string, unknown>[] };
+    expect(full.requests[0]).not.toHaveProperty('statusSecret');
+    expect(full.requests[0]).not.toHaveProperty('householdKeys');
+
+    const csv = await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="lockton-shipping.csv"');
+    const rows = parse(await csv.text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      {
+        confirmation_code: mailed.confirmationCode,
+        name: `'=HYPERLINK("http://example.test")`,
+        address_line1: '5 Ship St',
+        address_line2: 'Unit 2',
+        city: 'Portland',
+        state: 'OR',
+        zip: '97201',
+        lock_type: 'cable',
+        quantity: '1',
+      },
+    ]);
+
+    const move = (code: string, status: string) => staffPost(h.app, `/api/staff/campaigns/lockton/lock-requests/${code}/status`, { status });
+    expect((await move(mailed.confirmationCode, 'ready')).status).toBe(409); // mail is shipped, not made ready
+    expect((await move(mailed.confirmationCode, 'shipped')).status).toBe(200);
+    expect((await move(mailed.confirmationCode, 'cancelled')).status).toBe(409); // already on its way
+    expect((await move('ZZZZ-ZZZZ', 'shipped')).status).toBe(404);
+    expect((await staffPost(h.app, `/api/staff/campaigns/lockton/lock-requests/${picked.confirmationCode}/status`, { status: 'lost' })).status).toBe(400);
+
+    const ready = (await (await move(picked.confirmationCode, 'ready')).json()) as { request: { status: string; holdUntil: string } };
+    expect(ready.request.status).toBe('ready');
+    expect((await move(picked.confirmationCode, 'picked_up')).status).toBe(200);
+
+    expect((await emailsTo(mail.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${mailed.confirmationCode}: in the mail`);
+    const toPickup = (await emailsTo(pick.email)).map((e) => e.subject);
+    expect(toPickup).toContain(`Your free gun lock request ${picked.confirmationCode}: ready to pick up`);
+    expect(toPickup).toHaveLength(2); // confirmation and ready; picking up in person needs no email
+    expect((await (await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders })).text()).trim().split('\n')).toHaveLength(1);
+
+    const badStock = await staffPost(h.app, '/api/staff/campaigns/lockton/stock', { site: 'clinic', lockType: 'box', quantity: 1 });
+    expect(badStock.status).toBe(400);
+    const noSite = await staffPost(h.app, '/api/staff/campaigns/lockton/stock', { site: 'moon', lockType: 'cable', quantity: 1 });
+    expect(noSite.status).toBe(404);
+    const negative = await staffPost(h.app, '/api/staff/campaigns/lockton/stock', { site: 'mail', lockType: 'cable', quantity: -5 });
+    expect(negative.status).toBe(400);
+  });
+});
+
+describe('abuse limits without a CAPTCHA', () => {
+  it('rate-limits each client address per hour with 429 and Retry-After, counting addresses separately', async () => {
+    const h = await lockHarness({ config: { lockRequestsPerHour: 3, clientIpHeader: 'cloudfront-viewer-address' } });
+    const from = (ip: string) => ({ 'cloudfront-viewer-address': `${ip}:443` });
+    for (let i = 0; i < 3; i += 1) expect((await postJson(h.app, PATH, mailRequest(), from('203.0.113.7'))).status).toBe(201);
+    const limited = await postJson(h.app, PATH, mailRequest(), from('203.0.113.7'));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await postJson(h.app, PATH, mailRequest(), from('2001:db8::7'))).status).toBe(201);
+    // Only hashes of addresses are stored.
+    expect(JSON.stringify(await h.items('rate'))).not.toContain('203.0.113.7');
+  });
+
+  it('keeps nothing a person typed out of the logs', async () => {
+    const logger = new Logger({ serviceName: 'lockline-test', logLevel: 'DEBUG' });
+    const failing: Mailer = {
+      send: async (m) => {
+        throw new Error(`cannot deliver to ${m.to}`);
+      },
+    };
+    const h = await lockHarness({ logger, mailer: failing });
+    const body = mailRequest({ name: 'Zebediah Quill', phone: '503-555-0199', address: { line1: '77 Secret Lane', city: 'Portland', state: 'OR', zip: '97201' } });
+    const output = await captureOutput(async () => {
+      await postJson(h.app, PATH, body);
+      await postJson(h.app, PATH, { ...body, address: { ...body.address, zip: '9720' } });
+      await h.service.sweep();
+    });
+    expect(output).toContain('email failed');
+    for (const secret of ['Zebediah', 'Quill', body.email, '555-0199', '5550199', 'Secret Lane', '97201', '9720']) {
+      expect(output, secret).not.toContain(secret);
+    }
+  });
+});
