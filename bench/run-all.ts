@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, one after the other. Figures only; nothing here passes or fails. */
 import { coldStartBench } from './cold-start.ts';
+import { lockRequestBench } from './lock-request.ts';
 import { pageWeightBench } from './page-weight.ts';
 
 await coldStartBench();
 await pageWeightBench();
+await lockRequestBench();

@@ -8,6 +8,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     mailUrl: string;
+    staffToken: string;
   }
 }
 
@@ -21,9 +22,13 @@ export default async function setup(project: TestProject) {
     dataDir,
     inMemory: true,
     logLevel: 'SILENT',
+    // A person takes more than a second; the limit is tested in tests/integration.
+    formMinFillSeconds: 1,
+    lockRequestsPerHour: 10_000,
   });
   project.provide('baseUrl', platform.url);
   project.provide('mailUrl', platform.mailUrl);
+  project.provide('staffToken', platform.staffToken);
   return async () => {
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -59,6 +59,7 @@ export const LOCK_REQUEST_MESSAGES = {
     es: 'Revise sus datos y envíe el formulario otra vez',
   },
   'waitlist.invalid': { en: 'Choose whether to join the waitlist', es: 'Elija si quiere entrar en la lista de espera' },
+  invalid: { en: 'Check this answer', es: 'Revise esta respuesta' },
   unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
 } as const;
 
@@ -94,7 +95,7 @@ const addressSchema = z
     city: text(60, 'address.city.required', 'address.tooLong'),
     state: z.enum(US_STATE_CODES, { errorMap: () => msg('address.state.invalid') }),
     zip: z
-      .string({ required_error: 'address.zip.invalid' })
+      .string({ required_error: 'address.zip.invalid', invalid_type_error: 'address.zip.invalid' })
       .trim()
       .regex(/^\d{5}(?:-?\d{4})?$/, msg('address.zip.invalid'))
       .transform((zip) => zip.slice(0, 5)),
@@ -118,14 +119,14 @@ export function lockRequestSchema(rules: LockRequestRules) {
     .object({
       name: text(100, 'name.required', 'name.tooLong'),
       email: z
-        .string()
+        .string({ invalid_type_error: 'email.invalid' })
         .trim()
         .max(254, msg('email.invalid'))
         .optional()
         .transform((s) => (s ? s : undefined))
         .pipe(z.string().email(msg('email.invalid')).optional()),
       phone: z
-        .string()
+        .string({ invalid_type_error: 'phone.invalid' })
         .optional()
         .transform((s, ctx) => {
           if (!s?.trim()) return undefined;
@@ -134,17 +135,18 @@ export function lockRequestSchema(rules: LockRequestRules) {
           return e164 ?? undefined;
         }),
       delivery: z.enum(['mail', 'pickup'], { errorMap: () => msg('delivery.required') }),
-      siteId: z.string().trim().max(40).optional(),
+      siteId: z.string({ invalid_type_error: 'siteId.unknown' }).trim().max(40, msg('siteId.unknown')).optional(),
       address: addressSchema.optional(),
       lockType: z.enum(LOCK_TYPES, { errorMap: () => msg('lockType.required') }),
       quantity: z.coerce.number(msg('quantity.range')).int(msg('quantity.range')).min(1, msg('quantity.range')).max(rules.householdCap, msg('quantity.range')),
-      language: z.string().refine((l) => rules.languages.includes(l), msg('language.invalid')),
+      language: z.string({ required_error: 'language.invalid', invalid_type_error: 'language.invalid' }).refine((l) => rules.languages.includes(l), msg('language.invalid')),
       consent: z.literal(true, { errorMap: () => msg('consent.required') }),
       /** Join the waitlist when no lock is left (otherwise such a request is refused with 409). */
       waitlist: z.boolean({ invalid_type_error: 'waitlist.invalid' }).default(false),
     })
     .strict(msg('unknown'))
     .superRefine((r, ctx) => {
+      // (Runs once every field above is valid, so these come after the field errors are fixed.)
       if (!r.email && !r.phone) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], ...msg('contact.required') });
       if (r.delivery === 'pickup' && !r.siteId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['siteId'], ...msg('siteId.required') });
       if (r.delivery === 'mail' && !r.address) {
@@ -184,7 +186,7 @@ export function localizeFieldErrors(fields: Record<string, string[]>, locale: Si
   return Object.fromEntries(
     Object.entries(fields).map(([field, keys]) => [
       field,
-      keys.map((key) => LOCK_REQUEST_MESSAGES[key as LockRequestMessageKey]?.[locale] ?? key),
+      keys.map((key) => (LOCK_REQUEST_MESSAGES[key as LockRequestMessageKey] ?? LOCK_REQUEST_MESSAGES.invalid)[locale]),
     ]),
   );
 }

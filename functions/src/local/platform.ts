@@ -36,6 +36,9 @@ export interface PlatformOptions extends LocalSettings {
   inMemory?: boolean;
   siteDist?: string;
   sweepIntervalMs?: number;
+  /** Browser tests send many forms quickly from one address; `npm start` keeps the defaults. */
+  formMinFillSeconds?: number;
+  lockRequestsPerHour?: number;
 }
 
 export interface Platform {
@@ -116,6 +119,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       MAIL_FROM: 'no-reply@lockline.localhost',
       SITE_URL: siteUrl,
       LOG_LEVEL: options.logLevel,
+      ...(options.formMinFillSeconds !== undefined ? { FORM_MIN_FILL_SECONDS: String(options.formMinFillSeconds) } : {}),
+      ...(options.lockRequestsPerHour !== undefined ? { LOCK_REQUESTS_PER_HOUR: String(options.lockRequestsPerHour) } : {}),
     });
     // Staff routes are deny-all on AWS until staff sign-in exists; locally one printed token opens them.
     const staffToken = randomBytes(18).toString('base64url');

@@ -185,7 +185,7 @@ export function lockService(deps: LockServiceDeps) {
       const { outcome, stored, record, emailId } = attempted;
       switch (outcome.kind) {
         case 'created':
-          if (record.email) await deliverNow(emailId, 'confirmation', record);
+          if (record.email) await deliverNow(emailId, 'confirmation', record, { record, campaign });
           return { ...stored, duplicate: false };
         case 'replay':
           if (outcome.fingerprint !== fingerprint) {
@@ -338,9 +338,10 @@ export function lockService(deps: LockServiceDeps) {
   // -------------------------------------------------------------------------------------------
   // Email: the outbox is written with each change; this sends what is due.
 
-  async function deliver(entry: OutboxEntry): Promise<'sent' | 'dropped' | 'failed'> {
-    const record = await store.lockRequests.get(entry.campaign, entry.code);
-    const campaign = await store.campaigns.get(entry.campaign);
+  async function deliver(entry: OutboxEntry, known?: { record: LockRequestRecord; campaign: Campaign }): Promise<'sent' | 'dropped' | 'failed'> {
+    // Read fresh unless the caller holds exactly what was just written (a new request).
+    const record = known?.record ?? (await store.lockRequests.get(entry.campaign, entry.code));
+    const campaign = known?.campaign ?? (await store.campaigns.get(entry.campaign));
     if (!record?.email || !campaign) {
       // The request's data is gone (TTL) or there is no address: nothing to send, nothing to keep.
       await store.outbox.sent(entry.id);
@@ -386,9 +387,9 @@ export function lockService(deps: LockServiceDeps) {
   }
 
   /** Sends the email a change just queued; a failure leaves it to the outbox's retries. */
-  async function deliverNow(id: string, kind: string, record: LockRequestRecord) {
+  async function deliverNow(id: string, kind: string, record: LockRequestRecord, known?: { record: LockRequestRecord; campaign: Campaign }) {
     const at = now().toISOString();
-    await deliver({ id, kind, campaign: record.campaign, code: record.code, attempts: 0, createdAt: at });
+    await deliver({ id, kind, campaign: record.campaign, code: record.code, attempts: 0, createdAt: at }, known);
   }
 
   /** Sends every due email. Failures are recorded on the entry, never thrown to the caller. */

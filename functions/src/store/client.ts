@@ -5,6 +5,8 @@ export interface DynamoClientOptions {
   region: string;
   /** Only for DynamoDB Local or another emulator. */
   endpoint?: string;
+  /** Called once with the new client, e.g. to add a middleware (the benchmark meters write units). */
+  configure?: (client: DynamoDBClient) => void;
 }
 
 /**
@@ -20,6 +22,7 @@ export function createDynamoClients(options: DynamoClientOptions) {
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  options.configure?.(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

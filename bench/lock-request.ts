@@ -1,0 +1,178 @@
+/**
+ * The lock-request endpoint against a raw DynamoDB write, on the same embedded DynamoDB Local and
+ * local SES (issue #3). Prints latency (median, p95) for:
+ *   - raw: one PutItem of a request-sized item (the floor for "store a request");
+ *   - endpoint: POST /api/campaigns/{slug}/lock-requests through the whole app in-process (rate
+ *     limit, validation, one TransactWriteItems with allocation, household claims, idempotency
+ *     and outbox, then the confirmation email sent and its outbox entry deleted);
+ * and their ratio, plus the write capacity units DynamoDB reports per request, by operation.
+ * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
+ */
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../functions/src/app.ts';
+import { loadConfig } from '../functions/src/config.ts';
+import type { AppDeps } from '../functions/src/deps.ts';
+import { campaignSchema } from '../functions/src/domain/campaign.ts';
+import { MAIL_POOL } from '../functions/src/domain/lock-lifecycle.ts';
+import { sesMailer } from '../functions/src/email/sender.ts';
+import { denyAllStaff } from '../functions/src/http/staff-access.ts';
+import { startDynamoDbLocal } from '../functions/src/local/dynamodb-local.ts';
+import { freePort } from '../functions/src/local/net.ts';
+import { SITE_DIST } from '../functions/src/local/paths.ts';
+import { startSesLocal } from '../functions/src/local/ses-local.ts';
+import { fileShells } from '../functions/src/pages/shells.ts';
+import { systemClock } from '../functions/src/ports.ts';
+import { createDynamoClients } from '../functions/src/store/client.ts';
+import { createDynamoStore } from '../functions/src/store/index.ts';
+import { ensureTable } from '../functions/src/store/table-setup.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const WARMUP = 30;
+
+/** Sums ConsumedCapacity of every write the client sends, by operation. */
+function capacityMeter() {
+  const units = new Map<string, { calls: number; wcu: number }>();
+  const configure = (client: DynamoDBClient) => {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as Record<string, unknown>;
+        const write = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand'].includes(context.commandName ?? '');
+        if (write) input.ReturnConsumedCapacity = 'TOTAL';
+        const result = await next(args);
+        if (write) {
+          const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
+          const total = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+          const row = units.get(context.commandName!) ?? { calls: 0, wcu: 0 };
+          units.set(context.commandName!, { calls: row.calls + 1, wcu: row.wcu + total });
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'capacityMeter' },
+    );
+  };
+  return { units, configure, reset: () => units.clear() };
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+export async function lockRequestBench() {
+  const ddb = await startDynamoDbLocal({ port: await freePort() });
+  const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
+  try {
+    const tableName = 'bench-locks';
+    const meter = capacityMeter();
+    const { client, doc } = createDynamoClients({ region: 'us-east-1', endpoint: ddb.endpoint, configure: meter.configure });
+    await ensureTable(client, tableName);
+    const config = loadConfig({
+      STAGE: 'test',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: ddb.endpoint,
+      SES_ENDPOINT: ses.url,
+      MAIL_FROM: 'no-reply@lockline.test',
+      SITE_URL: 'http://127.0.0.1:8787',
+      LOCK_REQUESTS_PER_HOUR: '100000',
+      LOG_LEVEL: 'SILENT',
+    });
+    const store = createDynamoStore({ region: 'us-east-1', endpoint: ddb.endpoint, tableName, clock: systemClock, configure: meter.configure });
+    const deps: AppDeps = {
+      config,
+      logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
+      store,
+      mailer: sesMailer({ region: 'us-east-1', endpoint: ses.url, from: config.mailFrom }),
+      clock: systemClock,
+      shells: fileShells(`${SITE_DIST}/shells`),
+      staffAccess: denyAllStaff,
+    };
+    const campaign = campaignSchema.parse({
+      slug: 'benchville',
+      name: 'Benchville (benchmark)',
+      city: 'Benchville',
+      state: 'OR',
+      status: 'live',
+      languages: ['en', 'es'],
+      locks: { mail: { enabled: true, lockTypes: ['cable'], initialStock: { cable: 100_000 } } },
+    });
+    await store.campaigns.put(campaign);
+    await store.stock.seedInitial(campaign.slug, [{ id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }]);
+    const app = createApp(deps);
+
+    let n = 0;
+    const body = (withEmail = true) => {
+      n += 1;
+      return JSON.stringify({
+        name: `Bench Resident ${n}`,
+        ...(withEmail ? { email: `bench-${n}@example.test` } : { phone: `+1503${String(2_000_000 + n).padStart(7, '0')}` }),
+        delivery: 'mail',
+        address: { line1: `${n} Bench Street`, city: 'Portland', state: 'OR', zip: '97201' },
+        lockType: 'cable',
+        quantity: 1,
+        language: 'en',
+        consent: true,
+      });
+    };
+    const endpoint = async (withEmail = true) => {
+      const t0 = performance.now();
+      const res = await app.request('/api/campaigns/benchville/lock-requests', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: body(withEmail),
+      });
+      const ms = performance.now() - t0;
+      if (res.status !== 201) throw new Error(`lock request answered ${res.status}`);
+      return ms;
+    };
+    const raw = async () => {
+      const t0 = performance.now();
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: `RAW#${randomUUID()}`, sk: 'RAW', payload: body(), createdAt: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return performance.now() - t0;
+    };
+
+    for (let i = 0; i < WARMUP; i += 1) {
+      await raw();
+      await endpoint();
+    }
+    // Interleaved, so both see the same machine load.
+    const rawMs: number[] = [];
+    const endpointMs: number[] = [];
+    meter.reset();
+    for (let i = 0; i < RUNS; i += 1) {
+      rawMs.push(await raw());
+    }
+    const rawUnits = [...meter.units.values()].reduce((s, r) => s + r.wcu, 0) / RUNS;
+    meter.reset();
+    for (let i = 0; i < RUNS; i += 1) endpointMs.push(await endpoint());
+    const perRequest = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / RUNS, wcu: r.wcu / RUNS }));
+    const totalWcu = perRequest.reduce((s, r) => s + r.wcu, 0);
+    const phoneOnlyMs: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) phoneOnlyMs.push(await endpoint(false));
+
+    const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 0.5).toFixed(2)} | ${percentile(v, 0.95).toFixed(2)} |`;
+    console.log(`\nLock request vs raw DynamoDB write (${RUNS} sequential runs each after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
+    console.log('| operation | median ms | p95 ms |');
+    console.log('|---|---|---|');
+    console.log(row('raw PutItem (one request-sized item)', rawMs));
+    console.log(row('POST /api/campaigns/{slug}/lock-requests (mail, with email)', endpointMs));
+    console.log(row('the same with a phone number only (no email to send)', phoneOnlyMs));
+    console.log(`\nratio (median endpoint / median raw write): ${(percentile(endpointMs, 0.5) / percentile(rawMs, 0.5)).toFixed(1)}x`);
+    console.log(`\nWrite capacity units per request, as DynamoDB reports them (raw PutItem: ${rawUnits.toFixed(1)} WCU)\n`);
+    console.log('| operation | calls per request | WCU per request |');
+    console.log('|---|---|---|');
+    for (const r of perRequest) console.log(`| ${r.op} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
+    console.log(`| total | | ${totalWcu.toFixed(1)} |`);
+    if (totalWcu === 0) console.log('(This DynamoDB did not report consumed capacity.)');
+  } finally {
+    await ses.stop();
+    await ddb.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await lockRequestBench();

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CODE_ALPHABET,
+  confirmationCodeFrom,
+  emailForChange,
+  householdMatchValues,
+  isStatusSecret,
+  normalizeAddress,
+  parseConfirmationCode,
+  poolOf,
+  REQUEST_STATUSES,
+  residentMayCancel,
+  staffMayMove,
+} from '../../functions/src/domain/lock-lifecycle.ts';
+import { newConfirmationCode, newStatusSecret, sameSecret } from '../../functions/src/services/secrets.ts';
+
+describe('lock request lifecycle rules', () => {
+  it('lets staff make only the moves that fit the delivery', () => {
+    const allowed = (delivery: 'mail' | 'pickup') =>
+      REQUEST_STATUSES.flatMap((from) => REQUEST_STATUSES.filter((to) => staffMayMove(delivery, from, to)).map((to) => `${from}>${to}`));
+    expect(allowed('mail')).toEqual(['requested>shipped', 'requested>cancelled', 'waitlisted>cancelled']);
+    expect(allowed('pickup')).toEqual([
+      'requested>ready',
+      'requested>picked_up',
+      'requested>cancelled',
+      'ready>picked_up',
+      'ready>cancelled',
+      'waitlisted>cancelled',
+    ]);
+  });
+
+  it('lets a resident cancel until the lock has left or been collected', () => {
+    expect(REQUEST_STATUSES.filter(residentMayCancel)).toEqual(['requested', 'ready', 'waitlisted']);
+  });
+
+  it('emails about the changes that matter, and says why a request was cancelled', () => {
+    expect(emailForChange('ready')).toBe('ready');
+    expect(emailForChange('shipped')).toBe('shipped');
+    expect(emailForChange('picked_up')).toBeNull();
+    expect(emailForChange('cancelled', 'staff')).toBe('cancelled');
+    expect(emailForChange('cancelled', 'lapsed')).toBe('lapsed');
+  });
+
+  it('takes mail stock from the mail pool, which no site id can collide with', () => {
+    expect(poolOf({ delivery: 'mail' })).toBe('_mail');
+    expect(poolOf({ delivery: 'pickup', siteId: 'library' })).toBe('library');
+  });
+});
+
+describe('confirmation codes and status secrets', () => {
+  it('makes short codes without look-alike characters, and reads them back however they are typed', () => {
+    expect(CODE_ALPHABET).not.toMatch(/[01ILOUV]/);
+    for (let i = 0; i < 200; i += 1) expect(newConfirmationCode()).toMatch(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
+    expect(confirmationCodeFrom([0, 1, 2, 3, 4, 5, 6, 7])).toBe('2345-6789');
+    expect(parseConfirmationCode(' k7qm 3xpd ')).toBe('K7QM-3XPD');
+    expect(parseConfirmationCode('K7QM3XPD')).toBe('K7QM-3XPD');
+    expect(parseConfirmationCode('K7QM-3XP0')).toBeNull(); // zero is not in the alphabet
+    expect(parseConfirmationCode('K7QM-3XPDD')).toBeNull();
+  });
+
+  it('makes 32-character secrets and compares them in constant time', () => {
+    const secret = newStatusSecret();
+    expect(isStatusSecret(secret)).toBe(true);
+    expect(isStatusSecret(`${secret}x`)).toBe(false);
+    expect(sameSecret(secret, secret)).toBe(true);
+    expect(sameSecret(secret, newStatusSecret())).toBe(false);
+    expect(sameSecret(secret, 'short')).toBe(false);
+  });
+});
+
+describe('household matching', () => {
+  const base = { line1: '12 North Elm Street', line2: 'Apartment 4', city: 'Portland', state: 'OR', zip: '97201' };
+
+  it('treats common ways of writing one address as the same', () => {
+    const same = [
+      { ...base, line1: '12 N. Elm St.', line2: 'Apt 4' },
+      { ...base, line1: '12 N ELM ST', line2: '#4', city: 'PORTLAND', zip: '97201-1234' },
+      { ...base, line1: '12  north   elm  street, apt 4', line2: undefined },
+    ];
+    for (const other of same) expect(normalizeAddress(other)).toBe(normalizeAddress(base));
+    expect(normalizeAddress({ ...base, line1: 'Calle Peña 5', line2: undefined })).toBe(normalizeAddress({ ...base, line1: 'calle pena 5', line2: undefined }));
+  });
+
+  it('keeps different homes apart', () => {
+    expect(normalizeAddress({ ...base, line2: 'Apt 5' })).not.toBe(normalizeAddress(base));
+    expect(normalizeAddress({ ...base, line1: '12 South Elm Street' })).not.toBe(normalizeAddress(base));
+    expect(normalizeAddress({ ...base, zip: '97202' })).not.toBe(normalizeAddress(base));
+  });
+
+  it('matches on address, email and phone, per campaign', () => {
+    const values = householdMatchValues('lockton', { address: base, email: ' Person@Example.TEST ', phone: '+15035550100' });
+    expect(values).toHaveLength(3);
+    expect(values[1]).toBe('lockton|email:person@example.test');
+    expect(householdMatchValues('other', { phone: '+15035550100' })[0]).not.toBe(values[2]);
+    expect(householdMatchValues('lockton', { email: 'a@example.test' })).toHaveLength(1);
+  });
+});
