@@ -226,3 +226,105 @@ describe('abuse limits without a CAPTCHA', () => {
     }
   });
 });
+
+describe('the no-JavaScript form, over HTTP', () => {
+  const formFor = (token: string, overrides: Record<string, string> = {}) =>
+    new URLSearchParams({
+      formToken: token,
+      website: '',
+      delivery: 'pickup',
+      siteId: 'library',
+      lockType: 'cable',
+      quantity: '1',
+      name: 'Form Resident',
+      email: `form-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+      phone: '',
+      language: 'en',
+      waitlist: 'yes',
+      consent: 'yes',
+      'address.line1': '',
+      'address.line2': '',
+      'address.city': '',
+      'address.state': '',
+      'address.zip': '',
+      ...overrides,
+    });
+  const tokenFrom = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)![1]!;
+
+  it('refuses a form sent too fast, with a forged token or a filled trap field, writing nothing; then accepts it', async () => {
+    const h = await lockHarness({ config: { formMinFillSeconds: 3 } });
+    const page = await h.app.request('/c/lockton/get-a-lock/request/');
+    expect(page.status).toBe(200);
+    const token = tokenFrom(await page.text());
+    const post = (body: URLSearchParams, path = '/c/lockton/get-a-lock/request/') =>
+      h.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+
+    const tooFast = await post(formFor(token));
+    expect(tooFast.status).toBe(400);
+    const tooFastHtml = await tooFast.text();
+    expect(tooFastHtml).toContain('Please check your details and send the form again');
+    expect(tooFastHtml).toContain('value="Form Resident"');
+    expect(tooFastHtml).toMatch(/<title>Error: /);
+
+    h.clock.advanceMinutes(1);
+    const [issued, nonce] = token.split('.');
+    expect((await post(formFor(`${Number(issued) - 600}.${nonce}.forgedforgedforgedforgedforgedfo`))).status).toBe(400);
+    expect((await post(formFor(token, { website: 'https://spam.example' }))).status).toBe(400);
+    expect(await h.count('lock_request')).toBe(0);
+
+    const sent = formFor(token);
+    const ok = await post(sent);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toMatch(/^\/c\/lockton\/get-a-lock\/status\/[2-9A-Z]{4}-[2-9A-Z]{4}\/[A-Za-z0-9_-]{32}\/$/);
+    // The same form sent again (a double click, the back button) gives the same answer.
+    const again = await post(sent);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(ok.headers.get('location'));
+    // The same token with other answers is not a replay: the form comes back to be sent again.
+    expect((await post(formFor(token, { name: 'Someone Else' }))).status).toBe(409);
+    expect(await h.count('lock_request')).toBe(1);
+
+    const status = await h.app.request(ok.headers.get('location')!);
+    expect(status.status).toBe(200);
+    const statusHtml = await status.text();
+    expect(statusHtml).toContain('<meta name="robots" content="noindex">');
+    expect(status.headers.get('cache-control')).toBe('private, no-store');
+    expect(status.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    // The API path takes the same form post and answers the same way.
+    const apiToken = tokenFrom(await (await h.app.request('/c/lockton/get-a-lock/request/')).text());
+    h.clock.advanceMinutes(1);
+    const viaApi = await post(formFor(apiToken, { email: 'api-form@example.test', language: 'es' }), '/api/campaigns/lockton/lock-requests');
+    expect(viaApi.status).toBe(303);
+    expect(viaApi.headers.get('location')).toMatch(/^\/es\/c\/lockton\/get-a-lock\/status\//);
+  });
+
+  it('shows a page, not JSON, when the form is rate-limited, with Retry-After', async () => {
+    const h = await lockHarness({ config: { lockRequestsPerHour: 1 } });
+    const token = tokenFrom(await (await h.app.request('/es/c/lockton/get-a-lock/request/')).text());
+    const post = (body: URLSearchParams) =>
+      h.app.request('/es/c/lockton/get-a-lock/request/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect((await post(formFor(token))).status).toBe(303);
+    const limited = await post(formFor(token, { name: 'Other Resident' }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await limited.text();
+    expect(html).toContain('Demasiados intentos');
+    expect(html).toContain('data-crisis-banner');
+  });
+
+  it('answers unknown campaigns, bad status links and unknown lock paths with pages that keep the crisis lines', async () => {
+    const h = await lockHarness();
+    for (const path of [
+      '/c/nowhere/get-a-lock/request/',
+      '/c/lockton/get-a-lock/status/ABCD-2345/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/',
+      '/c/lockton/get-a-lock/status/not-a-code/x/',
+      '/c/lockton/get-a-lock/nothing-here/',
+    ]) {
+      const res = await h.app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(await res.text(), path).toContain('data-crisis-banner');
+    }
+  });
+});

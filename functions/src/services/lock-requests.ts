@@ -210,7 +210,12 @@ export function lockService(deps: LockServiceDeps) {
   async function lapseIfDue(campaign: Campaign, record: LockRequestRecord): Promise<LockRequestRecord> {
     if (record.delivery !== 'pickup' || !HOLDS_STOCK.has(record.status) || !record.holdUntil) return record;
     if (record.holdUntil > now().toISOString()) return record;
-    await move(campaign, record, 'cancelled', 'lapsed');
+    try {
+      await move(campaign, record, 'cancelled', 'lapsed');
+    } catch (error) {
+      // Staff or the sweep changed it a moment ago: show what it is now.
+      if (!(error instanceof ConflictError)) throw error;
+    }
     return (await store.lockRequests.get(campaign.slug, record.code)) ?? record;
   }
 
