@@ -39,10 +39,10 @@ describe('deploy-time content seed (custom resource handler) on DynamoDB Local',
       return body;
     };
     const created = await seedFromEvent(event('Create'), deps, read);
-    expect(created).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newPickupSites: 3 } });
+    expect(created).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newStockPools: 4 } });
     // The second run changes nothing: stock items already exist and are left alone.
     const updated = await seedFromEvent(event('Update'), deps, read);
-    expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newPickupSites: 0 } });
+    expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newStockPools: 0 } });
     expect(reads).toEqual(['assets/content.json', 'assets/content.json']);
     expect(await deps.store.erpo.list()).toHaveLength(51);
     expect((await deps.store.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);

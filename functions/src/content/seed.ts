@@ -27,15 +27,15 @@ export interface SeedContent {
 export async function seedContent(
   store: Store,
   content: SeedContent,
-): Promise<{ campaigns: number; erpoStates: number; newPickupSites: number }> {
-  let newPickupSites = 0;
+): Promise<{ campaigns: number; erpoStates: number; newStockPools: number }> {
+  let newStockPools = 0;
   for (const campaign of content.campaigns) {
     await store.campaigns.put(campaign);
     const pools = campaign.locks.mail.enabled
       ? [...campaign.pickupSites, { id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }]
       : campaign.pickupSites;
-    newPickupSites += await store.stock.seedInitial(campaign.slug, pools);
+    newStockPools += await store.stock.seedInitial(campaign.slug, pools);
   }
   await store.erpo.putAll(content.erpo);
-  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length, newPickupSites };
+  return { campaigns: content.campaigns.length, erpoStates: content.erpo.length, newStockPools };
 }

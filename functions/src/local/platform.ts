@@ -49,7 +49,7 @@ export interface Platform {
   deps: AppDeps;
   /** Bearer token for the staff API on this local run only. */
   staffToken: string;
-  seeded: { campaigns: number; erpoStates: number; newPickupSites: number };
+  seeded: { campaigns: number; erpoStates: number; newStockPools: number };
   stop(): Promise<void>;
 }
 
