@@ -48,8 +48,11 @@ export const lockProgrammeSchema = z
     reservationDays: z.number().int().min(1).max(60).default(14),
     /** One request per household per this many days (matched on address and on email/phone). */
     requestPeriodDays: z.number().int().min(1).max(365).default(90),
-    /** Days a request's personal data is kept after it is fulfilled or cancelled; then DynamoDB TTL deletes it. */
-    retentionDays: z.number().int().min(1).max(365).default(90),
+    /**
+     * Days a request's personal data is kept after it is fulfilled or cancelled; then DynamoDB TTL
+     * deletes it. At most 90: the privacy notice promises no longer.
+     */
+    retentionDays: z.number().int().min(1).max(90).default(90),
     /** Locks by mail: off unless the campaign turns it on. Its stock is created once, like a site's. */
     mail: z
       .object({
