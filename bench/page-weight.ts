@@ -8,7 +8,7 @@ import { builtPages } from '../scripts/content-lint.ts';
 import { PAGE_BUDGET_BYTES, pageWeight } from '../scripts/page-weight.ts';
 import { runLighthouse } from '../tests/support/lighthouse.ts';
 
-const TEMPLATES = ['/', '/es/', '/safe-storage/', '/red-flag-laws/', '/red-flag-laws/wa/', '/red-flag-laws/which-option/'];
+const TEMPLATES = ['/', '/es/', '/safe-storage/', '/red-flag-laws/', '/red-flag-laws/wa/', '/red-flag-laws/which-option/', '/c/demo-city/get-a-lock/', '/c/demo-city/get-a-lock/request/'];
 
 export async function pageWeightBench() {
   const pages = builtPages(SITE_DIST).map((p) => ({ ...p, weight: pageWeight(SITE_DIST, p.file) }));

@@ -12,6 +12,8 @@ const templates = [
   '/red-flag-laws/which-option/',
   '/red-flag-laws/zip-error/invalid/',
   '/c/demo-city/red-flag-laws/',
+  '/c/demo-city/get-a-lock/',
+  '/es/c/demo-city/get-a-lock/request/',
 ];
 
 describe('Lighthouse', () => {
