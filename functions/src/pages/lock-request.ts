@@ -59,7 +59,7 @@ const TEXT = {
     phone: 'Phone number (optional if you gave an email)',
     language: 'Language for our messages',
     waitlist: 'If there are none left, put me on the waitlist',
-    waitlistHint: 'We email you when a lock is ready for you.',
+    waitlistHint: 'If you gave an email, we write when a lock is ready for you. Your private link always shows how your request is going.',
     consent: 'You may contact me about this request only',
     keptTitle: 'What we keep, and when we delete it',
     kept: (days: number, period: number) => [
@@ -110,7 +110,7 @@ const TEXT = {
     phone: 'Teléfono (opcional si dio un correo)',
     language: 'Idioma de nuestros mensajes',
     waitlist: 'Si no quedan, póngame en la lista de espera',
-    waitlistHint: 'Le escribimos cuando tengamos un candado para usted.',
+    waitlistHint: 'Si nos dio un correo, le escribimos cuando tengamos un candado para usted. Su enlace privado siempre muestra cómo va.',
     consent: 'Pueden contactarme solo sobre esta solicitud',
     keptTitle: 'Qué guardamos y cuándo lo borramos',
     kept: (days: number, period: number) => [
