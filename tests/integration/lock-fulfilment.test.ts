@@ -268,7 +268,12 @@ describe('the no-JavaScript form, over HTTP', () => {
 
     h.clock.advanceMinutes(1);
     const [issued, nonce] = token.split('.');
-    expect((await post(formFor(`${Number(issued) - 600}.${nonce}.forgedforgedforgedforgedforgedfo`))).status).toBe(400);
+    expect((await post(formFor(`${Number(issued) - 600_000}.${nonce}.forgedforgedforgedforgedforgedfo`))).status).toBe(400);
+    // Just under the minimum, to the millisecond, is still too fast.
+    h.clock.advanceMinutes(-1);
+    h.clock.advanceMinutes(2999 / 60_000);
+    expect((await post(formFor(token))).status).toBe(400);
+    h.clock.advanceMinutes(1);
     expect((await post(formFor(token, { website: 'https://spam.example' }))).status).toBe(400);
     expect(await h.count('lock_request')).toBe(0);
 

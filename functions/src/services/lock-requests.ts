@@ -426,17 +426,18 @@ export function lockService(deps: LockServiceDeps) {
   // The form's token: when it was shown, signed, so a bot cannot skip the minimum fill time.
 
   async function issueFormToken(): Promise<string> {
-    const body = `${epochSeconds(now())}.${randomBytes(12).toString('base64url')}`;
+    const body = `${now().getTime()}.${randomBytes(12).toString('base64url')}`;
     return `${body}.${(await hmac(`form:${body}`)).slice(0, 32)}`;
   }
 
   async function checkFormToken(token: string | undefined): Promise<FormTokenCheck> {
     const [issued, nonce, mac] = (token ?? '').split('.');
-    if (!issued || !nonce || !mac || !/^\d{1,12}$/.test(issued)) return 'invalid';
+    if (!issued || !nonce || !mac || !/^\d{1,15}$/.test(issued)) return 'invalid';
     if (!sameSecret(mac, (await hmac(`form:${issued}.${nonce}`)).slice(0, 32))) return 'invalid';
-    const age = epochSeconds(now()) - Number(issued);
-    if (age < config.formMinFillSeconds) return 'too_fast';
-    return age > FORM_TOKEN_MAX_AGE_SECONDS ? 'invalid' : 'ok';
+    // Milliseconds: a whole-second clock would let a post just after a second boundary through early.
+    const ageMs = now().getTime() - Number(issued);
+    if (ageMs < config.formMinFillSeconds * 1000) return 'too_fast';
+    return ageMs > FORM_TOKEN_MAX_AGE_SECONDS * 1000 ? 'invalid' : 'ok';
   }
 
   return {
