@@ -299,7 +299,10 @@ describe.each(['en', 'es'] as const)('lock request (%s)', (locale) => {
     expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     const first = summary.locator('a').first();
     const target = (await first.getAttribute('href'))?.replace(/^#/, '');
-    expect(target).toBe('name');
+    // Mail is the default choice, so the address comes first; every problem is listed at once.
+    expect(target).toBe('address-line1');
+    const links = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['#address-line1', '#name', '#email', '#consent']));
     await first.click();
     expect(await activeId(p)).toBe(target);
 

@@ -91,6 +91,9 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     expect(notJson.status).toBe(400);
     const wrongType = await h.app.request(PATH, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(wrongType.status).toBe(415);
+    const longName = await postJson(h.app, PATH, mailRequest({ name: 'x'.repeat(101) }));
+    expect(longName.status).toBe(400);
+    expect(Object.keys(((await longName.json()) as { error: { fields: object } }).error.fields)).toEqual(['name']);
     const oversize = await postJson(h.app, PATH, mailRequest({ name: 'x'.repeat(9000) }));
     expect(oversize.status).toBe(413);
     const unknownCampaign = await postJson(h.app, '/api/campaigns/nowhere/lock-requests', mailRequest());

@@ -5,6 +5,7 @@ import {
   formToLockRequest,
   localizeFieldErrors,
   lockRequestSchema,
+  missingAnswers,
   normalizeUsPhone,
 } from '../../functions/src/domain/lock-request.ts';
 
@@ -136,5 +137,13 @@ describe('messages', () => {
   it('normalise US phone numbers and refuse others', () => {
     expect(['503-555-0100', '+1 (503) 555-0100', '15035550100'].map(normalizeUsPhone)).toEqual(['+15035550100', '+15035550100', '+15035550100']);
     expect(['555-0100', '+44 20 7946 0958', '003-555-0100'].map(normalizeUsPhone)).toEqual([null, null, null]);
+  });
+});
+
+describe('answers that depend on other answers', () => {
+  it('are listed with the other problems, not only after those are fixed', () => {
+    expect(missingAnswers({ delivery: 'pickup', email: ' ', name: '' })).toEqual({ email: ['contact.required'], siteId: ['siteId.required'] });
+    expect(missingAnswers({ delivery: 'mail', phone: '503-555-0100' })).toEqual({ 'address.line1': ['address.line1.required'] });
+    expect(missingAnswers('not an object')).toEqual({ email: ['contact.required'] });
   });
 });

@@ -146,13 +146,25 @@ export function lockRequestSchema(rules: LockRequestRules) {
     })
     .strict(msg('unknown'))
     .superRefine((r, ctx) => {
-      // (Runs once every field above is valid, so these come after the field errors are fixed.)
-      if (!r.email && !r.phone) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['email'], ...msg('contact.required') });
-      if (r.delivery === 'pickup' && !r.siteId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['siteId'], ...msg('siteId.required') });
-      if (r.delivery === 'mail' && !r.address) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['address', 'line1'], ...msg('address.line1.required') });
+      for (const [field, keys] of Object.entries(missingAnswers(r))) {
+        for (const key of keys) ctx.addIssue({ code: z.ZodIssueCode.custom, path: field.split('.'), ...msg(key) });
       }
     });
+}
+
+/**
+ * Answers that depend on another answer: an email or a phone, a site for pickup, an address for
+ * mail. Works on raw input too, so a form with other errors lists these at the same time
+ * (GOV.UK: every problem at once), not only after the rest is fixed.
+ */
+export function missingAnswers(input: unknown): Record<string, LockRequestMessageKey[]> {
+  const r = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+  const out: Record<string, LockRequestMessageKey[]> = {};
+  if (blank(r.email) && blank(r.phone)) out.email = ['contact.required'];
+  if (r.delivery === 'pickup' && blank(r.siteId)) out.siteId = ['siteId.required'];
+  if (r.delivery === 'mail' && r.address === undefined) out['address.line1'] = ['address.line1.required'];
+  return out;
 }
 
 export type LockRequestInput = z.infer<ReturnType<typeof lockRequestSchema>>;

@@ -19,7 +19,7 @@ import {
   type RequestStatus,
   type StaffTarget,
 } from '../domain/lock-lifecycle.ts';
-import { localizeFieldErrors, lockRequestSchema, type LockRequestInput } from '../domain/lock-request.ts';
+import { localizeFieldErrors, lockRequestSchema, missingAnswers, type LockRequestInput } from '../domain/lock-request.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { fieldErrorsOf } from '../domain/validation.ts';
 import type { LockType } from '../domain/pickup-site.ts';
@@ -109,7 +109,9 @@ export function lockService(deps: LockServiceDeps) {
   function parse(campaign: Campaign, raw: unknown, locale: SiteLocale): LockRequestInput {
     const schema = lockRequestSchema({ languages: campaign.languages, householdCap: campaign.locks.householdCap });
     const result = schema.safeParse(raw);
-    const fields = result.success ? campaignFieldErrors(campaign, result.data) : fieldErrorsOf(result.error.issues);
+    const fields: Record<string, string[]> = result.success
+      ? campaignFieldErrors(campaign, result.data)
+      : { ...missingAnswers(raw), ...fieldErrorsOf(result.error.issues) };
     if (Object.keys(fields).length) throw new ValidationError(localizeFieldErrors(fields, locale));
     return (result as { data: LockRequestInput }).data;
   }
