@@ -35,12 +35,14 @@ const WARMUP = 30;
 /** Sums ConsumedCapacity of every write the client sends, by operation. */
 function capacityMeter() {
   const units = new Map<string, { calls: number; wcu: number }>();
+  let transactItems = 0;
   const configure = (client: DynamoDBClient) => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as Record<string, unknown>;
         const write = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand'].includes(context.commandName ?? '');
         if (write) input.ReturnConsumedCapacity = 'TOTAL';
+        if (context.commandName === 'TransactWriteItemsCommand') transactItems += (input.TransactItems as unknown[]).length;
         const result = await next(args);
         if (write) {
           const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
@@ -53,7 +55,15 @@ function capacityMeter() {
       { step: 'initialize', name: 'capacityMeter' },
     );
   };
-  return { units, configure, reset: () => units.clear() };
+  return {
+    units,
+    configure,
+    transactItems: () => transactItems,
+    reset: () => {
+      units.clear();
+      transactItems = 0;
+    },
+  };
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -140,7 +150,7 @@ export async function lockRequestBench() {
       await raw();
       await endpoint();
     }
-    // Interleaved, so both see the same machine load.
+    // One block each, back to back, after the same warm-up.
     const rawMs: number[] = [];
     const endpointMs: number[] = [];
     meter.reset();
@@ -152,6 +162,7 @@ export async function lockRequestBench() {
     for (let i = 0; i < RUNS; i += 1) endpointMs.push(await endpoint());
     const perRequest = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / RUNS, wcu: r.wcu / RUNS }));
     const totalWcu = perRequest.reduce((s, r) => s + r.wcu, 0);
+    const itemsPerTransaction = meter.transactItems() / RUNS;
     const phoneOnlyMs: number[] = [];
     for (let i = 0; i < RUNS; i += 1) phoneOnlyMs.push(await endpoint(false));
 
@@ -169,6 +180,12 @@ export async function lockRequestBench() {
     for (const r of perRequest) console.log(`| ${r.op} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
     console.log(`| total | | ${totalWcu.toFixed(1)} |`);
     if (totalWcu === 0) console.log('(This DynamoDB did not report consumed capacity.)');
+    console.log(
+      `\nItems per transaction: ${itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional` +
+        ` write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more, so expect about` +
+        ` ${(2 * itemsPerTransaction + 2 + 1 + 2).toFixed(0)} WCU per request there` +
+        ' (transaction, its 2 gsi1 writes, the rate-limit update, the outbox delete and its gsi1 delete).',
+    );
   } finally {
     await ses.stop();
     await ddb.stop();
