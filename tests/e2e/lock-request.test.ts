@@ -295,6 +295,8 @@ describe.each(['en', 'es'] as const)('lock request (%s)', (locale) => {
     expect(await p.title()).toMatch(/^Error: /);
     const summary = p.locator('[data-error-summary]');
     await expect(summary.locator('h2').textContent()).resolves.toBe(t.problem);
+    // Styled like the static pages' summary (global styles, not a component's scoped ones).
+    expect(await summary.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('5px');
     // `autofocus` is plain HTML: the summary takes focus with JavaScript off too.
     expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     const first = summary.locator('a').first();

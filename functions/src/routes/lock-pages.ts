@@ -59,8 +59,10 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
     const origin = zip ? (ZIP_INDEX.centroidOf(zip) ?? undefined) : undefined;
 
     const sites: (PickupSiteView & { campaignName?: string })[] = [];
-    for (const campaign of campaigns) {
-      const stock = await deps.store.stock.forCampaign(campaign.slug);
+    // Every campaign's stock at once: one query each, in parallel.
+    const stocks = await Promise.all(campaigns.map((campaign) => deps.store.stock.forCampaign(campaign.slug)));
+    for (const [i, campaign] of campaigns.entries()) {
+      const stock = stocks[i]!;
       const views = pickupSiteViews(campaign.pickupSites, stock, (s) => s.location ?? ZIP_INDEX.centroidOf(s.address.zip), origin);
       const request = lockPaths(campaign.slug, locale).request;
       sites.push(
