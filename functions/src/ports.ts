@@ -9,6 +9,7 @@ import type { LockType, Stock } from './domain/pickup-site.ts';
  */
 export interface CampaignRepository {
   listLive(): Promise<Campaign[]>;
+  listByStatus(status: Campaign['status']): Promise<Campaign[]>;
   get(slug: string): Promise<Campaign | null>;
   put(campaign: Campaign): Promise<void>;
 }
@@ -46,8 +47,9 @@ export interface NewLockRequest {
   /** Epoch seconds when the household's claim on the period ends. */
   householdExpiresAt: number;
   idempotency?: { keyHash: string; fingerprint: string; response: StoredResponse; expiresAt: number };
-  /** Outbox id for the confirmation email; absent when there is no email address. */
+  /** Outbox id and kind of the first email (`confirmation` or `waitlisted`); absent without an email address. */
   emailId?: string;
+  emailKind?: 'confirmation' | 'waitlisted';
 }
 
 export type CreateOutcome =
@@ -67,8 +69,13 @@ export interface StatusChange {
   cancelReason?: CancelReason | null;
   expiresAt?: number | null;
   remindedAt?: string;
-  /** Stock moved with the change: negative takes locks, positive returns them. */
-  stockDelta?: { pool: string; quantity: number };
+  /** Only if no reminder was sent after this moment (at most one reminder a day). */
+  remindedBefore?: string;
+  /**
+   * The pool's stock item moved with the change: `quantity` negative takes locks, positive returns
+   * them; `waiting` moves the count of waitlisted requests (-1 when one is served or cancelled).
+   */
+  stockDelta?: { pool: string; quantity: number; waiting?: number };
   emailId?: string;
   emailKind?: string;
 }
@@ -76,6 +83,8 @@ export interface StatusChange {
 /** Lock requests: every change is one conditional transaction with its stock move and its email. */
 export interface LockRequestRepository {
   create(request: NewLockRequest): Promise<CreateOutcome>;
+  /** The stored answer for an idempotency key, if it is still live. */
+  replay(slug: string, keyHash: string): Promise<{ fingerprint: string; response: StoredResponse } | null>;
   /** The request, or null when absent or past its TTL. */
   get(slug: string, code: string): Promise<LockRequestRecord | null>;
   /** 'stale' when the request is no longer in the status the change started from. */

@@ -9,8 +9,8 @@ import { lockService } from './services/lock-requests.ts';
 const deps = createDeps(loadConfig());
 const service = lockService(deps);
 
-export async function handler(): Promise<{ lapsed: number; emails: { sent: number; dropped: number; failed: number } }> {
+export async function handler(): Promise<Awaited<ReturnType<typeof service.sweep>>> {
   const result = await service.sweep();
-  deps.logger.info('sweep done', { lapsed: result.lapsed, ...result.emails });
+  deps.logger.info('sweep done', { lapsed: result.lapsed, closed: result.closed, served: result.served, ...result.emails });
   return result;
 }

@@ -275,6 +275,7 @@ describe('the no-JavaScript form, over HTTP', () => {
     expect((await post(formFor(token))).status).toBe(400);
     h.clock.advanceMinutes(1);
     expect((await post(formFor(token, { website: 'https://spam.example' }))).status).toBe(400);
+    expect((await post(formFor(`${token}.another`))).status).toBe(400); // one token, not a family of them
     expect(await h.count('lock_request')).toBe(0);
 
     const sent = formFor(token);
@@ -310,7 +311,8 @@ describe('the no-JavaScript form, over HTTP', () => {
     const post = (body: URLSearchParams) =>
       h.app.request('/es/c/lockton/get-a-lock/request/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect((await post(formFor(token))).status).toBe(303);
-    const limited = await post(formFor(token, { name: 'Other Resident' }));
+    const second = tokenFrom(await (await h.app.request('/es/c/lockton/get-a-lock/request/')).text());
+    const limited = await post(formFor(second, { name: 'Other Resident' }));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const html = await limited.text();
@@ -331,5 +333,92 @@ describe('the no-JavaScript form, over HTTP', () => {
       expect(res.headers.get('content-type'), path).toContain('text/html');
       expect(await res.text(), path).toContain('data-crisis-banner');
     }
+  });
+});
+
+describe('fairness and privacy details', () => {
+  const secretOf = (statusUrl: string) => statusUrl.split('/').filter(Boolean).at(-1)!;
+
+  it('tells a waitlisted resident they are waiting (not that a lock is held), and lets nobody jump the line', async () => {
+    const h = await lockHarness();
+    const first = pickupRequest({ siteId: 'clinic', waitlist: true, quantity: 2 });
+    const waiting = (await (await postJson(h.app, PATH, first)).json()) as Created;
+    expect(waiting.status).toBe('waitlisted');
+    expect((await emailsTo(first.email)).map((e) => e.subject)).toEqual([`Your free gun lock request ${waiting.confirmationCode}: on the waitlist`]);
+
+    // One lock comes back: not enough for the first in line, and a newcomer may not take it.
+    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
+    h.clock.advanceMinutes(1);
+    const newcomer = await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic' }));
+    expect(newcomer.status).toBe(409);
+    h.clock.advanceMinutes(1);
+    const patient = (await (await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic', waitlist: true }))).json()) as Created;
+    expect(patient.status).toBe('waitlisted');
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(1);
+
+    // A second lock: the first in line gets both, in order; the sweep serves what a restock missed.
+    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
+    expect((await h.service.sweep()).served).toBe(1);
+    expect((await h.deps.store.lockRequests.get('lockton', waiting.confirmationCode))?.status).toBe('requested');
+    expect((await h.deps.store.lockRequests.get('lockton', patient.confirmationCode))?.status).toBe('waitlisted');
+
+    // Cancelling from the waitlist leaves the line; the next lock then goes to a newcomer only if nobody waits.
+    const cancel = await h.app.request(`${PATH}/${patient.confirmationCode}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${secretOf(patient.statusUrl)}` } });
+    expect(cancel.status).toBe(200);
+    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
+    expect((await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic' }))).status).toBe(201);
+  });
+
+  it('shows an overdue reservation as lapsed without changing anything on a GET; the sweep makes the change', async () => {
+    const h = await lockHarness();
+    const created = (await (await postJson(h.app, PATH, pickupRequest({ lockType: 'box' }))).json()) as Created;
+    h.clock.advanceDays(9);
+    for (const method of ['GET', 'HEAD']) {
+      const page = await h.app.request(new URL(created.statusUrl).pathname, { method });
+      expect(page.status).toBe(200);
+    }
+    const html = await (await h.app.request(new URL(created.statusUrl).pathname)).text();
+    expect(html).toContain('data-request-status="cancelled"');
+    expect((await h.deps.store.lockRequests.get('lockton', created.confirmationCode))?.status).toBe('requested');
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+    expect((await h.service.sweep()).lapsed).toBe(1);
+    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(1);
+  });
+
+  it('answers a replay from its stored response even when the client address is over the rate limit', async () => {
+    const h = await lockHarness({ config: { lockRequestsPerHour: 1 } });
+    const body = mailRequest();
+    const first = await postJson(h.app, PATH, body, { 'idempotency-key': 'replay-after-limit-1' });
+    expect(first.status).toBe(201);
+    const again = await postJson(h.app, PATH, body, { 'idempotency-key': 'replay-after-limit-1' });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(await first.json());
+    expect((await postJson(h.app, PATH, mailRequest())).status).toBe(429);
+  });
+
+  it('sends one reminder a day however many repeats arrive together', async () => {
+    const h = await lockHarness();
+    const first = mailRequest();
+    const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
+    const repeats = await Promise.all(Array.from({ length: 4 }, () => postJson(h.app, PATH, mailRequest({ address: first.address }))));
+    expect(repeats.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const subjects = (await emailsTo(first.email)).map((e) => e.subject);
+    expect(subjects.filter((s) => s.includes('reminder'))).toHaveLength(1);
+    expect(subjects).toContain(`Your free gun lock request ${created.confirmationCode}`);
+  });
+
+  it('keeps status links working after a campaign ends, and closes its waitlist so the data can expire', async () => {
+    const h = await lockHarness();
+    const held = (await (await postJson(h.app, PATH, mailRequest())).json()) as Created;
+    const waiting = (await (await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic', waitlist: true }))).json()) as Created;
+    await h.deps.store.campaigns.put({ ...h.campaign, status: 'ended' });
+
+    expect((await postJson(h.app, PATH, mailRequest())).status).toBe(404); // no new requests
+    expect((await h.app.request(new URL(held.statusUrl).pathname)).status).toBe(200);
+    const result = await h.service.sweep();
+    expect(result.closed).toBe(1);
+    const closed = (await h.items('lock_request')).find((i) => i.code === waiting.confirmationCode)!;
+    expect(closed).toMatchObject({ status: 'cancelled', cancelReason: 'ended' });
+    expect(typeof closed.expiresAt).toBe('number');
   });
 });

@@ -43,6 +43,7 @@ export function memoryCampaigns(initial: Campaign[] = []): CampaignRepository {
   const items = new Map(initial.map((c) => [c.slug, c]));
   return {
     listLive: async () => [...items.values()].filter((c) => c.status === 'live'),
+    listByStatus: async (status) => [...items.values()].filter((c) => c.status === status),
     get: async (slug) => items.get(slug) ?? null,
     put: async (c) => void items.set(c.slug, c),
   };

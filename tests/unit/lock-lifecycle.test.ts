@@ -3,6 +3,7 @@ import {
   CODE_ALPHABET,
   confirmationCodeFrom,
   emailForChange,
+  holdEnd,
   householdMatchValues,
   isStatusSecret,
   normalizeAddress,
@@ -12,6 +13,8 @@ import {
   residentMayCancel,
   staffMayMove,
 } from '../../functions/src/domain/lock-lifecycle.ts';
+import { campaignTimeZone } from '../../functions/src/domain/campaign.ts';
+import { endOfLocalDay, isTimeZone, localDate, STATE_TIME_ZONES } from '../../functions/src/domain/time-zones.ts';
 import { newConfirmationCode, newStatusSecret, sameSecret } from '../../functions/src/services/secrets.ts';
 
 describe('lock request lifecycle rules', () => {
@@ -93,5 +96,30 @@ describe('household matching', () => {
     expect(values[1]).toBe('lockton|email:person@example.test');
     expect(householdMatchValues('other', { phone: '+15035550100' })[0]).not.toBe(values[2]);
     expect(householdMatchValues('lockton', { email: 'a@example.test' })).toHaveLength(1);
+  });
+});
+
+describe('reservation dates in the campaign’s time zone', () => {
+  it('holds until the end of the last day where the site is, whatever the hour of the request', () => {
+    // 10:00 in Portland on 2 Nov 2030 (18:00Z) and 20:00 in Portland (04:00Z the next UTC day).
+    const morning = holdEnd(new Date('2030-11-02T18:00:00Z'), 7, 'America/Los_Angeles');
+    const evening = holdEnd(new Date('2030-11-03T04:00:00Z'), 7, 'America/Los_Angeles');
+    expect(morning.toISOString()).toBe('2030-11-10T07:59:59.000Z'); // 23:59:59 PST on 9 Nov
+    expect(evening.toISOString()).toBe('2030-11-10T07:59:59.000Z');
+    expect(localDate(morning, 'America/Los_Angeles')).toBe('2030-11-09');
+  });
+
+  it('gets the end of the day right across a daylight-saving change and in zones without one', () => {
+    // DST ends in the US on 3 Nov 2030: the 2nd ends at 23:59:59 PDT (UTC-7).
+    expect(endOfLocalDay(new Date('2030-11-02T12:00:00Z'), 'America/Los_Angeles').toISOString()).toBe('2030-11-03T06:59:59.000Z');
+    expect(endOfLocalDay(new Date('2030-07-01T12:00:00Z'), 'America/Phoenix').toISOString()).toBe('2030-07-02T06:59:59.000Z');
+    expect(endOfLocalDay(new Date('2030-07-01T12:00:00Z'), 'Pacific/Guam').toISOString()).toBe('2030-07-01T13:59:59.000Z');
+  });
+
+  it('uses the campaign’s zone, or its state’s main zone', () => {
+    expect(campaignTimeZone({ state: 'WA' })).toBe('America/Los_Angeles');
+    expect(campaignTimeZone({ state: 'TX', timeZone: 'America/Denver' })).toBe('America/Denver');
+    for (const zone of Object.values(STATE_TIME_ZONES)) expect(isTimeZone(zone), zone).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 });

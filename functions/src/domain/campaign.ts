@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageCodeSchema, localizedTextSchema } from './locales.ts';
 import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
+import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
 /**
@@ -89,10 +90,15 @@ export const campaignSchema = z
       .default([])
       .refine((sites) => new Set(sites.map((s) => s.id)).size === sites.length, { message: 'Give each pickup site its own id.' }),
     locks: lockProgrammeSchema.default({}),
+    /** IANA time zone for the dates people act on; defaults to the state's main zone. */
+    timeZone: z.string().refine(isTimeZone, { message: 'Use an IANA time zone, such as "America/Chicago".' }).optional(),
   })
   .strict();
 
 export type Campaign = z.infer<typeof campaignSchema>;
+
+export const campaignTimeZone = (campaign: Pick<Campaign, 'state' | 'timeZone'>): string =>
+  campaign.timeZone ?? STATE_TIME_ZONES[campaign.state];
 
 /** What `GET /api/campaigns` shows about each live campaign. */
 export interface CampaignSummary {

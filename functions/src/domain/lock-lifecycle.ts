@@ -1,3 +1,4 @@
+import { endOfLocalDay } from './time-zones.ts';
 import type { LockType } from './pickup-site.ts';
 
 /**
@@ -11,8 +12,11 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export type Delivery = 'mail' | 'pickup';
 
-/** Why a request was cancelled: by the resident, by staff, or because a pickup reservation lapsed. */
-export type CancelReason = 'resident' | 'staff' | 'lapsed';
+/**
+ * Why a request was cancelled: by the resident, by staff, because a pickup reservation lapsed, or
+ * because the campaign ended while it was still on the waitlist.
+ */
+export type CancelReason = 'resident' | 'staff' | 'lapsed' | 'ended';
 
 /** Statuses that hold stock (allocated and not yet handed over). */
 export const HOLDS_STOCK: ReadonlySet<RequestStatus> = new Set(['requested', 'ready']);
@@ -157,6 +161,12 @@ export interface LockRequestRecord {
   /** Epoch seconds when DynamoDB TTL deletes the item: set once the request is final. */
   expiresAt?: number;
 }
+
+/**
+ * When a pickup reservation ends: the end of the last of its days in the campaign's zone, so
+ * "held until Friday" holds all of Friday where the site is.
+ */
+export const holdEnd = (from: Date, days: number, zone: string): Date => endOfLocalDay(addDays(from, days), zone);
 
 export const DAY_MS = 86_400_000;
 export const addDays = (from: Date, days: number): Date => new Date(from.getTime() + days * DAY_MS);

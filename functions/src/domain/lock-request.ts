@@ -58,6 +58,11 @@ export const LOCK_REQUEST_MESSAGES = {
     en: 'Please check your details and send the form again',
     es: 'Revise sus datos y envíe el formulario otra vez',
   },
+  'idempotencyKey.invalid': {
+    en: 'Use 8 to 200 visible ASCII characters for the Idempotency-Key',
+    es: 'Use de 8 a 200 caracteres ASCII visibles en la Idempotency-Key',
+  },
+  'body.invalid': { en: 'Send the request as a JSON object', es: 'Envíe la solicitud como un objeto JSON' },
   'waitlist.invalid': { en: 'Choose whether to join the waitlist', es: 'Elija si quiere entrar en la lista de espera' },
   invalid: { en: 'Check this answer', es: 'Revise esta respuesta' },
   unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },

@@ -16,7 +16,9 @@ export interface SesMailerOptions {
 export function sesMailer(options: SesMailerOptions): Mailer {
   const client = new SESv2Client({
     region: options.region,
-    maxAttempts: 3,
+    // A slow SES must not hold a request open: the outbox retries what does not go at once.
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 3000 },
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

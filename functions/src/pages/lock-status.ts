@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { Campaign } from '../domain/campaign.ts';
+import { campaignTimeZone, type Campaign } from '../domain/campaign.ts';
 import { residentMayCancel, type LockRequestRecord, type RequestStatus } from '../domain/lock-lifecycle.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 
@@ -90,11 +90,12 @@ const TEXT = {
   },
 };
 
-const dateFormat = (locale: SiteLocale, iso: string, withTime = false) =>
+/** Dates and times in the campaign's zone, where the person and the site are. */
+const dateFormat = (locale: SiteLocale, iso: string, zone: string, withTime = false) =>
   new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
     dateStyle: 'long',
     ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'UTC',
+    timeZone: zone,
   }).format(new Date(iso));
 
 const action = (locale: SiteLocale) =>
@@ -117,6 +118,7 @@ export function renderStatus(page: StatusPage): string {
   const site = record.siteId ? campaign.pickupSites.find((s) => s.id === record.siteId) : undefined;
   const storage = page.locale === 'es' ? '/es/safe-storage/' : '/safe-storage/';
   const a = record.address;
+  const zone = campaignTimeZone(campaign);
   return String(html`<h1>${t.title}</h1>
 <div class="panel" role="status">
   <p>${t.code}</p>
@@ -131,12 +133,12 @@ export function renderStatus(page: StatusPage): string {
   <dt>${t.how}</dt><dd>${record.delivery === 'mail' ? t.mail : t.pickup}</dd>
   <dt>${t.what}</dt><dd>${t.lock(record.lockType, record.quantity)}</dd>
   ${site ? html`<dt>${t.site}</dt><dd>${site.name[page.locale]}<br />${site.address.line1}, ${site.address.city}, ${site.address.state} ${site.address.zip}</dd><dt>${t.hours}</dt><dd>${site.hours[page.locale]}</dd>` : ''}
-  ${record.holdUntil && (record.status === 'requested' || record.status === 'ready') ? html`<dt>${t.holdUntil}</dt><dd>${dateFormat(page.locale, record.holdUntil)}</dd>` : ''}
+  ${record.holdUntil && (record.status === 'requested' || record.status === 'ready') ? html`<dt>${t.holdUntil}</dt><dd>${dateFormat(page.locale, record.holdUntil, zone)}</dd>` : ''}
   ${a ? html`<dt>${t.mailTo}</dt><dd>${a.line1}${a.line2 ? html`, ${a.line2}` : ''}<br />${a.city}, ${a.state} ${a.zip}</dd>` : ''}
-  <dt>${t.asked}</dt><dd>${dateFormat(page.locale, record.createdAt)}</dd>
+  <dt>${t.asked}</dt><dd>${dateFormat(page.locale, record.createdAt, zone)}</dd>
 </dl>
 <h2>${t.history}</h2>
-<ol class="timeline">${record.history.map((h) => html`<li>${dateFormat(page.locale, h.at, true)} (UTC): ${t.status[h.status][0]}</li>`)}</ol>
+<ol class="timeline">${record.history.map((h) => html`<li>${dateFormat(page.locale, h.at, zone, true)}: ${t.status[h.status][0]}</li>`)}</ol>
 ${residentMayCancel(record.status)
   ? html`<form method="post" action="${page.cancelAction}">
   <p id="cancel-hint">${t.cancelHint}</p>

@@ -18,3 +18,10 @@ export async function anyCampaign(deps: Pick<AppDeps, 'store'>, rawSlug: string)
   if (!campaign) throw new NotFoundError('There is no live campaign with that name.');
   return campaign;
 }
+
+/** The campaign behind a resident's status link: live or ended (an ended campaign still fulfils). */
+export async function residentCampaign(deps: Pick<AppDeps, 'store'>, rawSlug: string): Promise<Campaign> {
+  const campaign = await anyCampaign(deps, rawSlug);
+  if (campaign.status === 'draft') throw new NotFoundError('There is no live campaign with that name.');
+  return campaign;
+}

@@ -23,10 +23,10 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
   const routes = new Hono<AppEnv>();
 
   /** The campaign a page names, or a 404 page (unknown, draft or ended campaigns look the same). */
-  async function pageCampaign(c: Context<AppEnv>, locale: SiteLocale): Promise<Campaign | Response> {
+  async function pageCampaign(c: Context<AppEnv>, locale: SiteLocale, accept: readonly Campaign['status'][] = ['live']): Promise<Campaign | Response> {
     const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug: c.req.param('slug') });
     const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
-    if (campaign && campaign.status === 'live') return campaign;
+    if (campaign && accept.includes(campaign.status)) return campaign;
     c.header('Cache-Control', 'no-store');
     const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
     return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
@@ -107,7 +107,8 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
 
     // The private status page and its cancel button (a POST: a GET never changes anything).
     const statusPage = async (c: Context<AppEnv>, cancel: boolean) => {
-      const campaign = await pageCampaign(c, locale);
+      // Status links keep working after a campaign ends: it still ships what was asked for.
+      const campaign = await pageCampaign(c, locale, ['live', 'ended']);
       if (campaign instanceof Response) return campaign;
       const paths = lockPaths(campaign.slug, locale);
       const code = parseConfirmationCode(c.req.param('code') ?? '');

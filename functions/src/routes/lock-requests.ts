@@ -6,9 +6,10 @@ import type { SiteLocale } from '../domain/locales.ts';
 import type { AppDeps } from '../deps.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/env.ts';
+import { localizeFieldErrors } from '../domain/lock-request.ts';
 import type { LockService } from '../services/lock-requests.ts';
 import { submitRequestForm } from './lock-form.ts';
-import { liveCampaign } from './live-campaign.ts';
+import { liveCampaign, residentCampaign } from './live-campaign.ts';
 
 /** Errors in Spanish when the client prefers it (Accept-Language), otherwise English. */
 export function apiLocale(c: Context): SiteLocale {
@@ -49,7 +50,7 @@ export function lockRequestRoutes(deps: AppDeps, service: LockService) {
     }
     if (type !== 'application/json') throw new HTTPException(415, { message: 'Send JSON (application/json) or a form post.' });
     const body: unknown = await c.req.json().catch(() => {
-      throw new ValidationError({ _: ['The body is not valid JSON.'] });
+      throw new ValidationError(localizeFieldErrors({ _: ['body.invalid'] }, apiLocale(c)));
     });
     const result = await service.submit(campaign, body, {
       locale: apiLocale(c),
@@ -57,7 +58,9 @@ export function lockRequestRoutes(deps: AppDeps, service: LockService) {
       clientAddress: clientAddress(c, deps.config.clientIpHeader),
     });
     c.header('Cache-Control', 'no-store');
-    if (result.duplicate) return c.json({ confirmationCode: result.confirmationCode, status: result.requestStatus, duplicate: true }, 200);
+    // The first request's code, and nothing about how it went: whoever typed the address may not be
+    // the person who asked.
+    if (result.duplicate) return c.json({ confirmationCode: result.confirmationCode, duplicate: true }, 200);
     return c.json(
       {
         confirmationCode: result.confirmationCode,
@@ -69,7 +72,7 @@ export function lockRequestRoutes(deps: AppDeps, service: LockService) {
   });
 
   async function owned(c: Context<AppEnv>) {
-    const campaign = await liveCampaign(deps, c.req.param('slug')!);
+    const campaign = await residentCampaign(deps, c.req.param('slug')!);
     const code = parseConfirmationCode(c.req.param('code') ?? '');
     const secret = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     // A wrong code, a wrong secret and no such request all look the same.

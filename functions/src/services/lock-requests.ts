@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { Campaign } from '../domain/campaign.ts';
+import { campaignTimeZone, type Campaign } from '../domain/campaign.ts';
+import { localDate } from '../domain/time-zones.ts';
 import { neutralizeCell } from '../domain/csv.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import {
@@ -8,6 +9,7 @@ import {
   emailForChange,
   epochSeconds,
   FINAL,
+  holdEnd,
   HOLDS_STOCK,
   householdMatchValues,
   MAIL_POOL,
@@ -122,18 +124,39 @@ export function lockService(deps: LockServiceDeps) {
     if (existing.remindedAt && existing.remindedAt > dayAgo) return;
     const emailId = randomUUID();
     const at = now().toISOString();
-    const result = await store.lockRequests.change({ record: existing, to: existing.status, at, remindedAt: at, emailId, emailKind: 'reminder' });
+    // The condition (not only the check above) keeps it to one a day when repeats arrive together.
+    const result = await store.lockRequests.change({
+      record: existing,
+      to: existing.status,
+      at,
+      remindedAt: at,
+      remindedBefore: dayAgo,
+      emailId,
+      emailKind: 'reminder',
+    });
     if (result === 'changed') await deliverNow(emailId, 'reminder', existing);
   }
 
+  function replayed(stored: { fingerprint: string; response: StoredResponse }, fingerprint: string): SubmitResult {
+    if (stored.fingerprint !== fingerprint) {
+      throw new ConflictError('This Idempotency-Key was already used for a different request.', 'idempotency_key_reused');
+    }
+    return { ...stored.response, duplicate: false };
+  }
+
   async function submit(campaign: Campaign, raw: unknown, ctx: SubmitContext): Promise<SubmitResult> {
-    await rateLimit(ctx.clientAddress);
-    const input = parse(campaign, raw, ctx.locale);
     const key = ctx.idempotencyKey;
     if (key !== undefined && !/^[\x21-\x7e]{8,200}$/.test(key)) {
-      throw new ValidationError({ 'Idempotency-Key': ['Use 8 to 200 visible ASCII characters.'] });
+      throw new ValidationError(localizeFieldErrors({ 'Idempotency-Key': ['idempotencyKey.invalid'] }, ctx.locale));
     }
+    const input = parse(campaign, raw, ctx.locale);
     const fingerprint = sha256(JSON.stringify(input));
+    // A replay is answered before the rate limit counts it: retrying a sent request is not abuse.
+    if (key) {
+      const stored = await store.lockRequests.replay(campaign.slug, sha256(key));
+      if (stored) return replayed(stored, fingerprint);
+    }
+    await rateLimit(ctx.clientAddress);
     const pool = poolOf(input);
 
     const attemptCreate = async (take: boolean) => {
@@ -159,7 +182,7 @@ export function lockService(deps: LockServiceDeps) {
         }).map(sha256),
         createdAt: at.toISOString(),
         updatedAt: at.toISOString(),
-        ...(take && input.delivery === 'pickup' ? { holdUntil: addDays(at, campaign.locks.reservationDays).toISOString() } : {}),
+        ...(take && input.delivery === 'pickup' ? { holdUntil: holdEnd(at, campaign.locks.reservationDays, campaignTimeZone(campaign)).toISOString() } : {}),
         history: [{ status: take ? 'requested' : 'waitlisted', at: at.toISOString() }],
       };
       const stored = response(record, 201);
@@ -172,7 +195,7 @@ export function lockService(deps: LockServiceDeps) {
         ...(key
           ? { idempotency: { keyHash: sha256(key), fingerprint, response: stored, expiresAt: epochSeconds(at) + IDEMPOTENCY_HOURS * 3600 } }
           : {}),
-        ...(record.email ? { emailId } : {}),
+        ...(record.email ? { emailId, emailKind: take ? 'confirmation' : 'waitlisted' } : {}),
       });
       return { outcome, stored, record, emailId };
     };
@@ -187,13 +210,12 @@ export function lockService(deps: LockServiceDeps) {
       const { outcome, stored, record, emailId } = attempted;
       switch (outcome.kind) {
         case 'created':
-          if (record.email) await deliverNow(emailId, 'confirmation', record, { record, campaign });
+          if (record.email) await deliverNow(emailId, record.status === 'waitlisted' ? 'waitlisted' : 'confirmation', record, { record, campaign });
+          // Stock may have come back between the refusal and this write: serve the line now.
+          if (record.status === 'waitlisted') await serveWaitlist(campaign, pool, record.lockType);
           return { ...stored, duplicate: false };
         case 'replay':
-          if (outcome.fingerprint !== fingerprint) {
-            throw new ConflictError('This Idempotency-Key was already used for a different request.', 'idempotency_key_reused');
-          }
-          return { ...outcome.response, duplicate: false };
+          return replayed(outcome, fingerprint);
         case 'duplicate': {
           const existing = await store.lockRequests.get(campaign.slug, outcome.code);
           await sendReminder(existing);
@@ -209,29 +231,27 @@ export function lockService(deps: LockServiceDeps) {
   // -------------------------------------------------------------------------------------------
   // The resident's private status page
 
-  async function lapseIfDue(campaign: Campaign, record: LockRequestRecord): Promise<LockRequestRecord> {
+  /**
+   * A reservation past its date reads as lapsed at once, but only the sweep writes the lapse (a
+   * GET never changes anything, and a link scanner opening the page must not cancel it).
+   */
+  function asSeen(record: LockRequestRecord): LockRequestRecord {
     if (record.delivery !== 'pickup' || !HOLDS_STOCK.has(record.status) || !record.holdUntil) return record;
     if (record.holdUntil > now().toISOString()) return record;
-    try {
-      await move(campaign, record, 'cancelled', 'lapsed');
-    } catch (error) {
-      // Staff or the sweep changed it a moment ago: show what it is now.
-      if (!(error instanceof ConflictError)) throw error;
-    }
-    return (await store.lockRequests.get(campaign.slug, record.code)) ?? record;
+    return { ...record, status: 'cancelled', cancelReason: 'lapsed' };
   }
 
   /** The request behind a status link, or null (absent, expired or a wrong secret look the same). */
   async function forResident(campaign: Campaign, code: string, secret: string): Promise<LockRequestRecord | null> {
     const record = await store.lockRequests.get(campaign.slug, code);
     if (!record || !sameSecret(record.statusSecret, secret)) return null;
-    return lapseIfDue(campaign, record);
+    return asSeen(record);
   }
 
   async function cancelByResident(campaign: Campaign, code: string, secret: string): Promise<LockRequestRecord> {
-    const record = await forResident(campaign, code, secret);
-    if (!record) throw new NotFoundError('We could not find that request.');
-    if (record.status === 'cancelled') return record;
+    const record = await store.lockRequests.get(campaign.slug, code);
+    if (!record || !sameSecret(record.statusSecret, secret)) throw new NotFoundError('We could not find that request.');
+    if (asSeen(record).status === 'cancelled') return asSeen(record);
     if (!residentMayCancel(record.status)) {
       throw new ConflictError('This request can no longer be cancelled.', 'not_cancellable');
     }
@@ -247,11 +267,12 @@ export function lockService(deps: LockServiceDeps) {
   async function move(campaign: Campaign, record: LockRequestRecord, to: RequestStatus, reason?: CancelReason) {
     const at = now();
     const change: StatusChange = { record, to, at: at.toISOString() };
-    if (to === 'ready') change.holdUntil = addDays(at, campaign.locks.reservationDays).toISOString();
+    if (to === 'ready') change.holdUntil = holdEnd(at, campaign.locks.reservationDays, campaignTimeZone(campaign)).toISOString();
     if (FINAL.has(to)) change.expiresAt = epochSeconds(addDays(at, campaign.locks.retentionDays));
     if (to === 'cancelled') {
       change.cancelReason = reason ?? 'staff';
       if (HOLDS_STOCK.has(record.status)) change.stockDelta = { pool: poolOf(record), quantity: record.quantity };
+      if (record.status === 'waitlisted') change.stockDelta = { pool: poolOf(record), quantity: 0, waiting: -1 };
     }
     const kind = emailForChange(to, reason);
     if (kind && record.email) {
@@ -261,8 +282,8 @@ export function lockService(deps: LockServiceDeps) {
     const result = await store.lockRequests.change(change);
     if (result !== 'changed') throw new ConflictError('This request changed in the meantime. Reload and try again.', 'stale');
     if (change.emailId) await deliverNow(change.emailId, change.emailKind!, record);
-    if (to === 'cancelled' && reason !== 'staff') await store.lockRequests.releaseHousehold(record);
-    if (change.stockDelta) await serveWaitlist(campaign, change.stockDelta.pool, record.lockType);
+    if (to === 'cancelled' && (reason === 'resident' || reason === 'lapsed')) await store.lockRequests.releaseHousehold(record);
+    if (change.stockDelta && change.stockDelta.quantity > 0) await serveWaitlist(campaign, change.stockDelta.pool, record.lockType);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -281,8 +302,8 @@ export function lockService(deps: LockServiceDeps) {
         record,
         to: 'requested',
         at: at.toISOString(),
-        stockDelta: { pool, quantity: -record.quantity },
-        ...(record.delivery === 'pickup' ? { holdUntil: addDays(at, campaign.locks.reservationDays).toISOString() } : {}),
+        stockDelta: { pool, quantity: -record.quantity, waiting: -1 },
+        ...(record.delivery === 'pickup' ? { holdUntil: holdEnd(at, campaign.locks.reservationDays, campaignTimeZone(campaign)).toISOString() } : {}),
         ...(record.email ? { emailId, emailKind: 'allocated' } : {}),
       });
       if (result === 'out_of_stock') break;
@@ -375,7 +396,7 @@ export function lockService(deps: LockServiceDeps) {
               },
             }
           : {}),
-        ...(record.holdUntil ? { holdUntil: record.holdUntil.slice(0, 10) } : {}),
+        ...(record.holdUntil ? { holdUntil: localDate(new Date(record.holdUntil), campaignTimeZone(campaign)) } : {}),
       });
       await deps.mailer.send({ to: record.email, subject: email.subject, text: email.text, html: email.html });
       await store.outbox.sent(entry.id);
@@ -406,22 +427,52 @@ export function lockService(deps: LockServiceDeps) {
     return counts;
   }
 
-  /** The periodic sweep: lapse reservations past their date, then send what is due. */
+  /**
+   * The periodic sweep: lapse reservations past their date (live and ended campaigns), close the
+   * waitlists of ended campaigns (those requests can no longer be served, and closing them starts
+   * their retention clock), then send what is due.
+   */
   async function sweep() {
     let lapsed = 0;
-    for (const campaign of await store.campaigns.listLive()) {
+    let closed = 0;
+    const ended = await store.campaigns.listByStatus('ended');
+    for (const campaign of [...(await store.campaigns.listLive()), ...ended]) {
       const holding = [...(await store.lockRequests.list(campaign.slug, 'requested')), ...(await store.lockRequests.list(campaign.slug, 'ready'))];
       for (const record of holding) {
         if (record.delivery !== 'pickup' || !record.holdUntil || record.holdUntil > now().toISOString()) continue;
-        try {
-          await move(campaign, record, 'cancelled', 'lapsed');
-          lapsed += 1;
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-        }
+        if (await settle(() => move(campaign, record, 'cancelled', 'lapsed'))) lapsed += 1;
       }
     }
-    return { lapsed, emails: await deliverDue() };
+    for (const campaign of ended) {
+      for (const record of await store.lockRequests.list(campaign.slug, 'waitlisted')) {
+        if (await settle(() => move(campaign, record, 'cancelled', 'ended'))) closed += 1;
+      }
+    }
+    // Stock that came back while nobody served the line (a change that failed half way, or a
+    // request that joined the waitlist just as stock returned) goes to the line now.
+    let served = 0;
+    for (const campaign of await store.campaigns.listLive()) {
+      const waiting = await store.lockRequests.list(campaign.slug, 'waitlisted');
+      if (!waiting.length) continue;
+      const stock = await store.stock.forCampaign(campaign.slug);
+      const lines = new Set(waiting.map((r) => `${poolOf(r)}|${r.lockType}`));
+      for (const line of lines) {
+        const [pool, lockType] = line.split('|') as [string, LockType];
+        if ((stock.get(pool)?.[lockType] ?? 0) > 0) served += await serveWaitlist(campaign, pool, lockType);
+      }
+    }
+    return { lapsed, closed, served, emails: await deliverDue() };
+  }
+
+  /** Runs one change; false when it lost a race (someone changed the request meanwhile). */
+  async function settle(change: () => Promise<void>): Promise<boolean> {
+    try {
+      await change();
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -433,8 +484,9 @@ export function lockService(deps: LockServiceDeps) {
   }
 
   async function checkFormToken(token: string | undefined): Promise<FormTokenCheck> {
-    const [issued, nonce, mac] = (token ?? '').split('.');
-    if (!issued || !nonce || !mac || !/^\d{1,15}$/.test(issued)) return 'invalid';
+    const parts = (token ?? '').split('.');
+    const [issued, nonce, mac] = parts;
+    if (parts.length !== 3 || !issued || !nonce || !mac || !/^\d{1,15}$/.test(issued)) return 'invalid';
     if (!sameSecret(mac, (await hmac(`form:${issued}.${nonce}`)).slice(0, 32))) return 'invalid';
     // Milliseconds: a whole-second clock would let a post just after a second boundary through early.
     const ageMs = now().getTime() - Number(issued);

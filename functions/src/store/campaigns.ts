@@ -8,8 +8,8 @@ const ITEM_VERSION = 1;
 
 /** Strips storage attributes and re-validates, so a hand-edited or stale item can't leak out. */
 function fromItem(item: Record<string, unknown>): Campaign {
-  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks } = item;
-  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks });
+  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone } = item;
+  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone });
 }
 
 export function campaignRepository(
@@ -19,21 +19,28 @@ export function campaignRepository(
   options: { pageSize?: number } = {},
 ): CampaignRepository {
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
+  async function listByStatus(status: Campaign['status']): Promise<Campaign[]> {
+    const items = await queryAll(
+      doc,
+      {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': campaignsByStatusKey(status).gsi1pk },
+      },
+      nowSeconds(),
+      options.pageSize,
+    );
+    return items.map(fromItem);
+  }
+
   return {
-    async listLive() {
-      const items = await queryAll(
-        doc,
-        {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': campaignsByStatusKey('live').gsi1pk },
-        },
-        nowSeconds(),
-        options.pageSize,
-      );
-      return items.map(fromItem);
+    listLive() {
+      return listByStatus('live');
     },
+
+    listByStatus,
 
     async get(slug) {
       const { pk, sk } = campaignKeys(slug, '');

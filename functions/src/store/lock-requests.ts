@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { LockRequestRecord, RequestStatus } from '../domain/lock-lifecycle.ts';
 import type { LockType } from '../domain/pickup-site.ts';
-import type { Clock, CreateOutcome, LockRequestRepository, NewLockRequest, StatusChange } from '../ports.ts';
+import type { Clock, CreateOutcome, LockRequestRepository, NewLockRequest, StatusChange, StoredResponse } from '../ports.ts';
 import {
   ENTITY,
   householdKeys,
@@ -44,16 +44,49 @@ function reasons(error: TransactionCanceledException): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Stock update: take `quantity` (never below zero) or give it back. */
-function stockUpdate(tableName: string, slug: string, pool: string, lockType: LockType, delta: number): TransactItem {
+/**
+ * One update of a pool's stock item: locks taken (negative, never below zero) or returned, and the
+ * number of waitlisted requests for the lock type moved. A new allocation (`fairToQueue`) also
+ * needs an empty waitlist, so nobody takes a lock ahead of the people already waiting for one.
+ */
+function stockUpdate(
+  tableName: string,
+  slug: string,
+  pool: string,
+  lockType: LockType,
+  move: { stock?: number; waiting?: number; fairToQueue?: boolean },
+): TransactItem {
+  const sets: string[] = [];
+  const conditions = ['attribute_exists(pk)'];
+  const values: Record<string, number> = {};
+  if (move.stock) {
+    sets.push('stock.#t = stock.#t + :delta');
+    values[':delta'] = move.stock;
+    if (move.stock < 0) {
+      conditions.push('stock.#t >= :need');
+      values[':need'] = -move.stock;
+    } else conditions.push('attribute_exists(stock.#t)');
+  }
+  if (move.waiting) {
+    sets.push('#w = if_not_exists(#w, :zero) + :waiting');
+    values[':waiting'] = move.waiting;
+    values[':zero'] = 0;
+  }
+  if (move.fairToQueue) {
+    conditions.push('(attribute_not_exists(#w) OR #w <= :none)');
+    values[':none'] = 0;
+  }
   return {
     Update: {
       TableName: tableName,
       Key: siteStockKeys(slug, pool),
-      UpdateExpression: 'SET stock.#t = stock.#t + :delta',
-      ConditionExpression: delta < 0 ? 'attribute_exists(pk) AND stock.#t >= :need' : 'attribute_exists(pk) AND attribute_exists(stock.#t)',
-      ExpressionAttributeNames: { '#t': lockType },
-      ExpressionAttributeValues: { ':delta': delta, ...(delta < 0 ? { ':need': -delta } : {}) },
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: {
+        ...(move.stock ? { '#t': lockType } : {}),
+        ...(move.waiting || move.fairToQueue ? { '#w': `waiting_${lockType}` } : {}),
+      },
+      ExpressionAttributeValues: values,
     },
   };
 }
@@ -103,7 +136,15 @@ export function lockRequestRepository(doc: DynamoDBDocumentClient, tableName: st
     };
   }
 
+  async function replay(slug: string, keyHash: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: idempotencyKeys(slug, keyHash), ConsistentRead: true }));
+    if (!Item || isExpired(Item, nowSeconds())) return null;
+    return { fingerprint: String(Item.fingerprint), response: Item.response as StoredResponse };
+  }
+
   return {
+    replay,
+
     async create(request: NewLockRequest): Promise<CreateOutcome> {
       const { record, allocate, pool, householdExpiresAt, idempotency, emailId } = request;
       const now = record.createdAt;
@@ -155,20 +196,18 @@ export function lockRequestRepository(doc: DynamoDBDocumentClient, tableName: st
         });
       }
       const householdEnd = items.length;
-      const stockIndex = allocate ? items.length : -1;
-      if (allocate) items.push(stockUpdate(tableName, record.campaign, pool, record.lockType, -record.quantity));
-      if (emailId) items.push(outboxPut(emailId, 'confirmation', record.campaign, record.code, now));
+      const stockIndex = items.length;
+      // Allocated: take the locks, if nobody is waiting for this kind. Waitlisted: join the count.
+      items.push(
+        stockUpdate(tableName, record.campaign, pool, record.lockType, allocate ? { stock: -record.quantity, fairToQueue: true } : { waiting: 1 }),
+      );
+      if (emailId) items.push(outboxPut(emailId, request.emailKind ?? 'confirmation', record.campaign, record.code, now));
 
       const failed = await transact(items);
       if (!failed) return { kind: 'created' };
       if (idempotencyIndex >= 0 && failed[idempotencyIndex] === 'ConditionalCheckFailed') {
-        const { Item } = await doc.send(
-          new GetCommand({ TableName: tableName, Key: idempotencyKeys(record.campaign, idempotency!.keyHash), ConsistentRead: true }),
-        );
-        if (Item && !isExpired(Item, nowSeconds())) {
-          return { kind: 'replay', fingerprint: String(Item.fingerprint), response: Item.response as never };
-        }
-        return { kind: 'retry' };
+        const stored = await replay(record.campaign, idempotency!.keyHash);
+        return stored ? { kind: 'replay', ...stored } : { kind: 'retry' };
       }
       for (let i = householdStart; i < householdEnd; i += 1) {
         if (failed[i] !== 'ConditionalCheckFailed') continue;
@@ -223,15 +262,22 @@ export function lockRequestRepository(doc: DynamoDBDocumentClient, tableName: st
             TableName: tableName,
             Key: lockRequestKey(record.campaign, record.code),
             UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: '#status = :from AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)',
+            ConditionExpression:
+              '#status = :from AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)' +
+              (change.remindedBefore ? ' AND (attribute_not_exists(remindedAt) OR remindedAt <= :remindedBefore)' : ''),
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ...values, ':nowSeconds': nowSeconds() },
+            ExpressionAttributeValues: {
+              ...values,
+              ':nowSeconds': nowSeconds(),
+              ...(change.remindedBefore ? { ':remindedBefore': change.remindedBefore } : {}),
+            },
           },
         },
       ];
       const stockIndex = change.stockDelta ? items.length : -1;
       if (change.stockDelta) {
-        items.push(stockUpdate(tableName, record.campaign, change.stockDelta.pool, record.lockType, change.stockDelta.quantity));
+        const { pool, quantity, waiting } = change.stockDelta;
+        items.push(stockUpdate(tableName, record.campaign, pool, record.lockType, { stock: quantity, waiting }));
       }
       if (change.emailId && change.emailKind) items.push(outboxPut(change.emailId, change.emailKind, record.campaign, record.code, at));
       const failed = await transact(items);
