@@ -202,6 +202,9 @@ describe('abuse limits without a CAPTCHA', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await postJson(h.app, PATH, mailRequest(), from('2001:db8::7'))).status).toBe(201);
+    // Bad submissions count too, so the form cannot be probed without limit.
+    for (let i = 0; i < 3; i += 1) expect((await postJson(h.app, PATH, { name: 'x' }, from('198.51.100.4'))).status).toBe(400);
+    expect((await postJson(h.app, PATH, { name: 'x' }, from('198.51.100.4'))).status).toBe(429);
     // Only hashes of addresses are stored.
     expect(JSON.stringify(await h.items('rate'))).not.toContain('203.0.113.7');
   });

@@ -149,14 +149,13 @@ export function lockService(deps: LockServiceDeps) {
     if (key !== undefined && !/^[\x21-\x7e]{8,200}$/.test(key)) {
       throw new ValidationError(localizeFieldErrors({ 'Idempotency-Key': ['idempotencyKey.invalid'] }, ctx.locale));
     }
+    // A replay is answered before the rate limit counts it: retrying a sent request is not abuse.
+    // Everything else counts, valid or not, so nobody can probe the form without limit.
+    const stored = key ? await store.lockRequests.replay(campaign.slug, sha256(key)) : null;
+    if (!stored) await rateLimit(ctx.clientAddress);
     const input = parse(campaign, raw, ctx.locale);
     const fingerprint = sha256(JSON.stringify(input));
-    // A replay is answered before the rate limit counts it: retrying a sent request is not abuse.
-    if (key) {
-      const stored = await store.lockRequests.replay(campaign.slug, sha256(key));
-      if (stored) return replayed(stored, fingerprint);
-    }
-    await rateLimit(ctx.clientAddress);
+    if (stored) return replayed(stored, fingerprint);
     const pool = poolOf(input);
 
     const attemptCreate = async (take: boolean) => {
