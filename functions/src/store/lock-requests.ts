@@ -6,6 +6,7 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '../domain/errors.ts';
 import type { LockRequestRecord, RequestStatus } from '../domain/lock-lifecycle.ts';
 import type { LockType } from '../domain/pickup-site.ts';
 import type { Clock, CreateOutcome, LockRequestRepository, NewLockRequest, StatusChange, StoredResponse } from '../ports.ts';
@@ -103,10 +104,9 @@ export function lockRequestRepository(doc: DynamoDBDocumentClient, tableName: st
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const codes = reasons(error);
-        if (codes.includes('ConditionalCheckFailed') || attempt >= MAX_CONFLICT_RETRIES) {
-          if (!codes.includes('ConditionalCheckFailed')) throw error;
-          return codes;
-        }
+        if (codes.includes('ConditionalCheckFailed')) return codes;
+        // Still contended after every retry: a 503 the person can retry, not a 500.
+        if (attempt >= MAX_CONFLICT_RETRIES) throw new UnavailableError('Many people are asking right now. Please try again in a minute.');
         await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
       }
     }
