@@ -15,6 +15,7 @@ import {
 } from '../../functions/src/domain/lock-lifecycle.ts';
 import { campaignTimeZone } from '../../functions/src/domain/campaign.ts';
 import { endOfLocalDay, isTimeZone, localDate, STATE_TIME_ZONES } from '../../functions/src/domain/time-zones.ts';
+import { finderHome, inLocale, lockPaths } from '../../functions/src/domain/lock-paths.ts';
 import { newConfirmationCode, newStatusSecret, sameSecret } from '../../functions/src/services/secrets.ts';
 
 describe('lock request lifecycle rules', () => {
@@ -121,5 +122,16 @@ describe('reservation dates in the campaign’s time zone', () => {
     expect(campaignTimeZone({ state: 'TX', timeZone: 'America/Denver' })).toBe('America/Denver');
     for (const zone of Object.values(STATE_TIME_ZONES)) expect(isTimeZone(zone), zone).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('lock page paths', () => {
+  it('builds every lock page path in both languages, and moves a path between them', () => {
+    expect(lockPaths('lockton', 'en').status('K7QM-3XPD', 's')).toBe('/c/lockton/get-a-lock/status/K7QM-3XPD/s/');
+    expect(lockPaths('lockton', 'es').request).toBe('/es/c/lockton/get-a-lock/request/');
+    expect(finderHome('es')).toBe('/es/get-a-lock/');
+    expect(inLocale('/es/c/lockton/get-a-lock/status/A/b/', 'en')).toBe('/c/lockton/get-a-lock/status/A/b/');
+    expect(inLocale('/c/lockton/get-a-lock/status/A/b/', 'es')).toBe('/es/c/lockton/get-a-lock/status/A/b/');
+    expect(inLocale('/es/c/x/', 'es')).toBe('/es/c/x/');
   });
 });

@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { SiteLocale } from '../domain/locales.ts';
 import type { LockType, PickupSiteView } from '../domain/pickup-site.ts';
-import { errorSummary } from './parts.ts';
+import { CRISIS_ACTION, errorSummary } from './parts.ts';
 
 /**
  * The main content of the lock finder page, in both languages. Pure: data in, escaped HTML out
@@ -70,14 +70,14 @@ export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'err
       'not-found': ['We could not find that campaign', 'The campaign may have ended, or the address may be mistyped.'],
       error: ['Sorry, something went wrong', 'Please try again in a few minutes.'],
       all: 'See all pickup sites',
-      action: 'If you need to talk to someone now, call or text 988.',
+      action: CRISIS_ACTION.en,
       hope: 'Help is available, day and night.',
     },
     es: {
       'not-found': ['No encontramos esa campaña', 'Puede que la campaña haya terminado o que la dirección tenga un error.'],
       error: ['Lo sentimos, algo salió mal', 'Inténtelo de nuevo en unos minutos.'],
       all: 'Ver todos los lugares de entrega',
-      action: 'Si necesita hablar con alguien ahora, llame o envíe un texto al 988.',
+      action: CRISIS_ACTION.es,
       hope: 'Hay ayuda disponible, de día y de noche.',
     },
   }[locale];

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { campaignTimeZone, type Campaign } from '../domain/campaign.ts';
 import { residentMayCancel, type LockRequestRecord, type RequestStatus } from '../domain/lock-lifecycle.ts';
 import type { SiteLocale } from '../domain/locales.ts';
+import { CRISIS_ACTION } from './parts.ts';
 
 /**
  * The resident's private status page (reached by the link in the confirmation email or the
@@ -98,10 +99,7 @@ const dateFormat = (locale: SiteLocale, iso: string, zone: string, withTime = fa
     timeZone: zone,
   }).format(new Date(iso));
 
-const action = (locale: SiteLocale) =>
-  locale === 'es'
-    ? 'Si necesita hablar con alguien ahora, llame o envíe un texto al 988.'
-    : 'If you need to talk to someone now, call or text 988.';
+const action = (locale: SiteLocale) => CRISIS_ACTION[locale];
 
 export interface StatusPage {
   locale: SiteLocale;

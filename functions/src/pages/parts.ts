@@ -22,3 +22,9 @@ export function fieldError(id: string, messages: readonly string[] | undefined, 
   if (!messages?.length) return '';
   return html`<p class="field__error" id="${id}-error"><span class="visually-hidden">${prefix}</span> ${messages.join('. ')}</p>`;
 }
+
+/** The concrete action every lock page ends with (the content linter's `data-action`). */
+export const CRISIS_ACTION = {
+  en: 'If you need to talk to someone now, call or text 988.',
+  es: 'Si necesita hablar con alguien ahora, llame o envíe un texto al 988.',
+} as const;

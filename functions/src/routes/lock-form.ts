@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Campaign } from '../domain/campaign.ts';
 import { ConflictError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
+import { inLocale, lockPaths } from '../domain/lock-paths.ts';
 import { formToLockRequest, LOCK_REQUEST_MESSAGES } from '../domain/lock-request.ts';
 import type { AppDeps } from '../deps.ts';
 import { clientAddress } from '../http/client-address.ts';
@@ -9,12 +10,6 @@ import type { AppEnv } from '../http/env.ts';
 import { renderRequestForm } from '../pages/lock-request.ts';
 import { renderDuplicate, renderRateLimited } from '../pages/lock-status.ts';
 import { OutOfStockError, type LockService } from '../services/lock-requests.ts';
-
-/** Where a campaign's lock pages live, in a language. */
-export function lockPaths(slug: string, locale: SiteLocale) {
-  const base = `${locale === 'es' ? '/es' : ''}/c/${slug}/get-a-lock`;
-  return { finder: `${base}/`, request: `${base}/request/`, status: (code: string, secret: string) => `${base}/status/${code}/${secret}/` };
-}
 
 /** A page path as the shells take it: no language prefix, no slashes at the ends. */
 export const shellPath = (path: string) => path.replace(/^\/(?:es\/)?/, '').replace(/\/$/, '');
@@ -82,7 +77,7 @@ export async function submitRequestForm(c: Context<AppEnv>, deps: AppDeps, servi
       return c.html(deps.shells.render('lock-status', locale, { path, main: renderDuplicate(locale, result.confirmationCode), noindex: true }), 200);
     }
     // The status page in the language of the page the person used.
-    return c.redirect(result.statusPath.replace(/^\/es\//, '/').replace(/^\//, locale === 'es' ? '/es/' : '/'), 303);
+    return c.redirect(inLocale(result.statusPath, locale), 303);
   } catch (error) {
     if (error instanceof ValidationError) {
       return requestFormPage(c, deps, service, campaign, locale, { values: fields, errors: error.fields, formToken, status: 400 });

@@ -11,8 +11,10 @@ import { renderFinderMain, renderFinderProblem } from '../pages/get-a-lock.ts';
 import { isStatusSecret, parseConfirmationCode } from '../domain/lock-lifecycle.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { renderStatus, renderStatusNotFound } from '../pages/lock-status.ts';
+import { CRISIS_ACTION } from '../pages/parts.ts';
 import type { LockService } from '../services/lock-requests.ts';
-import { lockPaths, requestFormPage, shellPath, submitRequestForm } from './lock-form.ts';
+import { finderHome, localePrefix, lockPaths } from '../domain/lock-paths.ts';
+import { requestFormPage, shellPath, submitRequestForm } from './lock-form.ts';
 
 /**
  * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
@@ -27,21 +29,14 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
     const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug: c.req.param('slug') });
     const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
     if (campaign && accept.includes(campaign.status)) return campaign;
-    c.header('Cache-Control', 'no-store');
-    const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
-    return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
+    return lockPageNotFound(deps, c);
   }
 
   async function page(c: Context<AppEnv>, locale: SiteLocale, slug?: string) {
     let campaigns: Campaign[];
     if (slug) {
-      const parsed = z.object({ slug: campaignSlugSchema }).safeParse({ slug });
-      const campaign = parsed.success ? await deps.store.campaigns.get(parsed.data.slug) : null;
-      if (!campaign || campaign.status !== 'live') {
-        c.header('Cache-Control', 'no-store');
-        const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
-        return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
-      }
+      const campaign = await pageCampaign(c, locale);
+      if (campaign instanceof Response) return campaign;
       campaigns = [campaign];
     } else {
       campaigns = await deps.store.campaigns.listLive();
@@ -92,7 +87,7 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
   routes.get('/es/c/:slug/get-a-lock/', (c) => page(c, 'es', c.req.param('slug')));
   // The request form: GET shows it (a finder link preselects the site), POST sends it.
   for (const locale of ['en', 'es'] as const) {
-    const prefix = locale === 'es' ? '/es' : '';
+    const prefix = localePrefix(locale);
     routes.get(`${prefix}/c/:slug/get-a-lock/request/`, async (c) => {
       const campaign = await pageCampaign(c, locale);
       if (campaign instanceof Response) return campaign;
@@ -142,27 +137,24 @@ export function lockPageRoutes(deps: AppDeps, service: LockService) {
   return routes;
 }
 
-/**
- * A page-route failure as a page, not JSON: the layout and crisis lines still show. Logged with the
- * request id by the caller.
- */
-export function lockPageError(deps: AppDeps, c: Context<AppEnv>) {
+/** A lock page that cannot be shown, as a page with the layout and crisis lines, not JSON. */
+function problemPage(deps: AppDeps, c: Context<AppEnv>, kind: 'not-found' | 'error', status: 404 | 500) {
   const locale: SiteLocale = c.req.path.startsWith('/es/') ? 'es' : 'en';
-  const main = renderFinderProblem(locale, 'error', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
   c.header('Cache-Control', 'no-store');
-  try {
-    return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 500);
-  } catch {
-    return c.text('Something went wrong. If you need to talk to someone now, call or text 988.', 500);
-  }
+  const main = renderFinderProblem(locale, kind, finderHome(locale));
+  return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), status);
 }
 
-/** An unknown path under the lock pages: a page, with the crisis lines, not JSON. */
-export function lockPageNotFound(deps: AppDeps, c: Context<AppEnv>) {
-  const locale: SiteLocale = c.req.path.startsWith('/es/') ? 'es' : 'en';
-  const main = renderFinderProblem(locale, 'not-found', locale === 'es' ? '/es/get-a-lock/' : '/get-a-lock/');
-  c.header('Cache-Control', 'no-store');
-  return c.html(deps.shells.render('get-a-lock', locale, { path: 'get-a-lock', main }), 404);
+/** An unknown campaign or path under the lock pages. */
+export const lockPageNotFound = (deps: AppDeps, c: Context<AppEnv>) => problemPage(deps, c, 'not-found', 404);
+
+/** A page-route failure (logged with the request id by the caller). */
+export function lockPageError(deps: AppDeps, c: Context<AppEnv>) {
+  try {
+    return problemPage(deps, c, 'error', 500);
+  } catch {
+    return c.text(`Something went wrong. ${CRISIS_ACTION.en}`, 500);
+  }
 }
 
 /** Paths this router answers: the local server (and CloudFront) send them to the app, not the static site. */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { campaignTimeZone, type Campaign } from '../domain/campaign.ts';
+import { lockPaths } from '../domain/lock-paths.ts';
 import { localDate } from '../domain/time-zones.ts';
 import { neutralizeCell } from '../domain/csv.ts';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
@@ -81,9 +82,9 @@ export function lockService(deps: LockServiceDeps) {
 
   const hmac = async (value: string) => createHmac('sha256', await store.secrets.signingKey()).update(value).digest('base64url');
 
-  function statusPath(r: Pick<LockRequestRecord, 'campaign' | 'code' | 'statusSecret' | 'language'>): string {
-    return `${r.language === 'es' ? '/es' : ''}/c/${r.campaign}/get-a-lock/status/${r.code}/${r.statusSecret}/`;
-  }
+  /** The status page in the request's language (the one its emails use). */
+  const statusPath = (r: Pick<LockRequestRecord, 'campaign' | 'code' | 'statusSecret' | 'language'>): string =>
+    lockPaths(r.campaign, r.language === 'es' ? 'es' : 'en').status(r.code, r.statusSecret);
 
   function response(r: LockRequestRecord, status: 200 | 201): StoredResponse {
     return { status, confirmationCode: r.code, requestStatus: r.status, statusPath: statusPath(r) };
@@ -434,8 +435,8 @@ export function lockService(deps: LockServiceDeps) {
   async function sweep() {
     let lapsed = 0;
     let closed = 0;
-    const ended = await store.campaigns.listByStatus('ended');
-    for (const campaign of [...(await store.campaigns.listLive()), ...ended]) {
+    const [live, ended] = await Promise.all([store.campaigns.listLive(), store.campaigns.listByStatus('ended')]);
+    for (const campaign of [...live, ...ended]) {
       const holding = [...(await store.lockRequests.list(campaign.slug, 'requested')), ...(await store.lockRequests.list(campaign.slug, 'ready'))];
       for (const record of holding) {
         if (record.delivery !== 'pickup' || !record.holdUntil || record.holdUntil > now().toISOString()) continue;
@@ -450,7 +451,7 @@ export function lockService(deps: LockServiceDeps) {
     // Stock that came back while nobody served the line (a change that failed half way, or a
     // request that joined the waitlist just as stock returned) goes to the line now.
     let served = 0;
-    for (const campaign of await store.campaigns.listLive()) {
+    for (const campaign of live) {
       const waiting = await store.lockRequests.list(campaign.slug, 'waitlisted');
       if (!waiting.length) continue;
       const stock = await store.stock.forCampaign(campaign.slug);
@@ -501,11 +502,9 @@ export function lockService(deps: LockServiceDeps) {
     list,
     addStock,
     shippingCsv,
-    deliverDue,
     sweep,
     issueFormToken,
     checkFormToken,
-    statusPath,
   };
 }
 
