@@ -8,26 +8,22 @@
  * and their ratio, plus the write capacity units DynamoDB reports per request, by operation.
  * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { loadConfig } from '../functions/src/config.ts';
-import type { AppDeps } from '../functions/src/deps.ts';
+import { createDeps } from '../functions/src/deps.ts';
 import { campaignSchema } from '../functions/src/domain/campaign.ts';
-import { MAIL_POOL } from '../functions/src/domain/lock-lifecycle.ts';
-import { sesMailer } from '../functions/src/email/sender.ts';
-import { denyAllStaff } from '../functions/src/http/staff-access.ts';
 import { startDynamoDbLocal } from '../functions/src/local/dynamodb-local.ts';
 import { freePort } from '../functions/src/local/net.ts';
 import { SITE_DIST } from '../functions/src/local/paths.ts';
 import { startSesLocal } from '../functions/src/local/ses-local.ts';
-import { fileShells } from '../functions/src/pages/shells.ts';
-import { systemClock } from '../functions/src/ports.ts';
-import { createDynamoClients } from '../functions/src/store/client.ts';
-import { createDynamoStore } from '../functions/src/store/index.ts';
-import { ensureTable } from '../functions/src/store/table-setup.ts';
+import { MAIL_POOL } from '../functions/src/locks/index.ts';
+import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
+import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
+import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
@@ -83,19 +79,17 @@ export async function lockRequestBench() {
       SES_ENDPOINT: ses.url,
       MAIL_FROM: 'no-reply@lockline.test',
       SITE_URL: 'http://127.0.0.1:8787',
-      LOCK_REQUESTS_PER_HOUR: '100000',
+      SUBMISSIONS_PER_HOUR: '100000',
+      FORM_MIN_FILL_SECONDS: '0',
       LOG_LEVEL: 'SILENT',
     });
-    const store = createDynamoStore({ region: 'us-east-1', endpoint: ddb.endpoint, tableName, clock: systemClock, configure: meter.configure });
-    const deps: AppDeps = {
-      config,
+    const deps = createDeps(config, {
       logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-      store,
-      mailer: sesMailer({ region: 'us-east-1', endpoint: ses.url, from: config.mailFrom }),
-      clock: systemClock,
-      shells: fileShells(`${SITE_DIST}/shells`),
-      staffAccess: denyAllStaff,
-    };
+      shellsDir: `${SITE_DIST}/shells`,
+      keyRing: staticKeyRing(randomBytes(32)),
+      configureDynamo: meter.configure,
+    });
+    const store = deps;
     const campaign = campaignSchema.parse({
       slug: 'benchville',
       name: 'Benchville (benchmark)',
@@ -124,10 +118,12 @@ export async function lockRequestBench() {
       });
     };
     const endpoint = async (withEmail = true) => {
+      // A client fetches its form token first (GET /api/form-token); the timing is the submission's.
+      const { formToken } = (await (await app.request('/api/form-token')).json()) as { formToken: string };
       const t0 = performance.now();
       const res = await app.request('/api/campaigns/benchville/lock-requests', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'form-token': formToken },
         body: body(withEmail),
       });
       const ms = performance.now() - t0;

@@ -3,25 +3,26 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { campaignRoutes } from './campaigns/index.ts';
+import { composeServices, type Services } from './compose.ts';
 import type { AppDeps } from './deps.ts';
-import { accessLog } from './http/access-log.ts';
-import type { AppEnv } from './http/env.ts';
-import { handleError, handleNotFound } from './http/errors.ts';
-import { API_CSP, SITE_CSP, securityHeaders } from './http/security-headers.ts';
-import { campaignRoutes } from './routes/campaigns.ts';
-import { lockPageError, lockPageNotFound, lockPageRoutes } from './routes/lock-pages.ts';
-import { lockRequestRoutes } from './routes/lock-requests.ts';
-import { staffRoutes } from './routes/staff.ts';
-import { lockService } from './services/lock-requests.ts';
-import { erpoRoutes } from './routes/erpo.ts';
-import { healthRoutes } from './routes/health.ts';
+import { lockApiRoutes, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, type LockRouteDeps } from './locks/index.ts';
+import { formTokenRoutes } from './platform/abuse/routes.ts';
+import { healthRoutes } from './platform/health/routes.ts';
+import { accessLog } from './platform/http/access-log.ts';
+import type { AppEnv } from './platform/http/env.ts';
+import { handleError, handleNotFound } from './platform/http/errors.ts';
+import { API_CSP, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
+import { erpoRoutes } from './red-flag/index.ts';
+import { staffRoutes } from './staff/index.ts';
 
 /**
- * The whole dynamic side as one Hono app: the JSON API under `/api`, and the few pages that need
- * data at request time (the lock finder), rendered into shells the site build made. The Lambda
- * handler and the local server both serve exactly this app; tests call `createApp(deps).request(...)`.
+ * The whole dynamic side as one Hono app: the platform's middleware, then each capability's routes
+ * (the JSON API under `/api`, and the request-time pages of `request-time-pages.ts`, rendered into
+ * shells the site build made). The Lambda handler and the local server both serve exactly this
+ * app; tests call `createApp(deps).request(...)`.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, services: Services = composeServices(deps)) {
   const app = new Hono<AppEnv>();
   const apiHeaders = securityHeaders(API_CSP);
   const pageHeaders = securityHeaders(SITE_CSP);
@@ -42,7 +43,7 @@ export function createApp(deps: AppDeps) {
     cors({
       origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Form-Token', 'Authorization'],
       maxAge: 600,
     }),
   );
@@ -55,20 +56,29 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const locks = lockService(deps);
-  app.route('/api/health', healthRoutes(deps));
-  app.route('/api/campaigns', campaignRoutes(deps));
-  app.route('/api', lockRequestRoutes(deps, locks));
-  app.route('/api/staff', staffRoutes(deps, locks));
-  app.route('/api/erpo', erpoRoutes(deps));
-  app.route('/', lockPageRoutes(deps, locks));
+  const locks: LockRouteDeps = {
+    config: deps.config,
+    service: services.locks,
+    guard: services.guard,
+    campaigns: deps.campaigns,
+    stock: deps.stock,
+    shells: deps.shells,
+    keyRing: deps.keyRing,
+  };
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps, c)));
+  app.route('/api/health', healthRoutes(deps.health));
+  app.route('/api/form-token', formTokenRoutes(services.guard, deps.config.formMinFillSeconds));
+  app.route('/api/campaigns', campaignRoutes(deps.campaigns));
+  app.route('/api', lockApiRoutes(locks));
+  app.route('/api/erpo', erpoRoutes(deps.erpo));
+  app.route('/api/staff', staffRoutes({ access: deps.staffAccess, campaigns: deps.campaigns, outbox: services.outbox, campaignRoutes: [lockStaffRoutes(locks)] }));
+  app.route('/', lockPageRoutes(locks));
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps.shells, c)));
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
     c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });
-    return lockPageError(deps, c);
+    return lockPageError(deps.shells, c);
   });
   return app;
 }
-

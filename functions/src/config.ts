@@ -36,8 +36,18 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: csvList,
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(8192),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-  /** Lock-request submissions allowed per client address per hour. */
-  LOCK_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Public submissions (lock requests, pledges, ...) allowed per IPv4 address or IPv6 /64 per hour. */
+  SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** AWS: the Secrets Manager secret holding the signing key (`{"current": "...", "previous"?: "..."}`). */
+  SIGNING_KEY_SECRET_ARN: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  /** `npm start` and tests: a file with the signing key in the same format (made if missing). */
+  SIGNING_KEY_FILE: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
   /** A form sent sooner than this after it was shown is treated as a bot's. */
   FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(60).default(3),
   /**
@@ -64,7 +74,9 @@ export interface AppConfig {
   allowedOrigins: string[];
   maxBodyBytes: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
-  lockRequestsPerHour: number;
+  submissionsPerHour: number;
+  signingKeySecretArn?: string;
+  signingKeyFile?: string;
   formMinFillSeconds: number;
   clientIpHeader?: string;
 }
@@ -102,7 +114,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     allowedOrigins: e.ALLOWED_ORIGINS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
-    lockRequestsPerHour: e.LOCK_REQUESTS_PER_HOUR,
+    submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
+    signingKeySecretArn: e.SIGNING_KEY_SECRET_ARN,
+    signingKeyFile: e.SIGNING_KEY_FILE,
     formMinFillSeconds: e.FORM_MIN_FILL_SECONDS,
     clientIpHeader: e.CLIENT_IP_HEADER,
   };

@@ -1,49 +1,89 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { AppConfig } from './config.ts';
-import { sesMailer } from './email/sender.ts';
-import { denyAllStaff, type StaffAccess } from './http/staff-access.ts';
-import { fileShells, type Shells } from './pages/shells.ts';
-import { systemClock, type Clock, type Mailer, type Store } from './ports.ts';
-import { createDynamoStore } from './store/index.ts';
+import { campaignRepository, type CampaignRepository } from './campaigns/index.ts';
+import { ConfigError, type AppConfig } from './config.ts';
+import { lockRequestRepository, stockRepository, type LockRequestRepository, type StockRepository } from './locks/index.ts';
+import { dynamoIdempotencyStore, type IdempotencyStore } from './platform/abuse/idempotency-store.ts';
+import { dynamoRateLimiter, type RateLimiter } from './platform/abuse/rate-limit-store.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { createTable, type DynamoClientOptions } from './platform/dynamo/client.ts';
+import type { Mailer } from './platform/email/mailer.ts';
+import { sesMailer } from './platform/email/ses-mailer.ts';
+import { dynamoHealthProbe, type HealthProbe } from './platform/health/probe.ts';
+import { dynamoOutboxStore, type OutboxStore } from './platform/outbox/outbox-store.ts';
+import { fileShells, missingShells, type Shells } from './platform/pages/shells.ts';
+import { fileKeyRing } from './platform/secrets/file-key-ring.ts';
+import type { KeyRing } from './platform/secrets/key-ring.ts';
+import { secretsManagerKeyRing } from './platform/secrets/secrets-manager-key-ring.ts';
+import { erpoRepository, type ErpoRepository } from './red-flag/index.ts';
+import { denyAllStaff, type StaffAccess } from './staff/index.ts';
 
-/** Everything the app needs from the outside world, passed in so tests can swap any part. */
+/**
+ * Everything the app needs from the outside world, passed in so tests can swap any part: the
+ * platform's adapters, then each capability's stores. A new capability adds its stores here and
+ * in `createDeps`, and nothing else in this file.
+ */
 export interface AppDeps {
   config: AppConfig;
   logger: Logger;
-  store: Store;
-  mailer: Mailer;
   clock: Clock;
+  keyRing: KeyRing;
+  mailer: Mailer;
   shells: Shells;
   /** Deny-all everywhere until staff sign-in lands; `npm start` swaps in a printed local token. */
   staffAccess: StaffAccess;
+  health: HealthProbe;
+  outboxStore: OutboxStore;
+  rateLimiter: RateLimiter;
+  idempotency: IdempotencyStore;
+  // Capabilities' stores
+  campaigns: CampaignRepository;
+  erpo: ErpoRepository;
+  lockRequests: LockRequestRepository;
+  stock: StockRepository;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
   return new Logger({ serviceName: 'lockline-api', logLevel: config.logLevel, environment: config.stage });
 }
 
+/** The signing key from where the configuration says: Secrets Manager on AWS, a file for `npm start`. */
+export function configuredKeyRing(config: AppConfig): KeyRing {
+  if (config.signingKeySecretArn) return secretsManagerKeyRing({ secretId: config.signingKeySecretArn, region: config.region });
+  if (config.signingKeyFile) return fileKeyRing(config.signingKeyFile);
+  throw new ConfigError(['SIGNING_KEY_SECRET_ARN']);
+}
+
 /** Real adapters for a config: the same code runs on AWS and locally; only endpoints differ. */
-export function createDeps(config: AppConfig, logger: Logger = createLogger(config), shellsDir?: string): AppDeps {
-  const clock = systemClock;
-  const store = createDynamoStore({
-    region: config.region,
-    endpoint: config.dynamodbEndpoint,
-    tableName: config.tableName,
+export interface DepsOptions {
+  logger?: Logger;
+  shellsDir?: string;
+  keyRing?: KeyRing;
+  clock?: Clock;
+  /** Called once with the DynamoDB client, e.g. to add a middleware (benchmarks meter write units). */
+  configureDynamo?: DynamoClientOptions['configure'];
+}
+
+export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDeps {
+  const clock = options.clock ?? systemClock;
+  const table = createTable({ region: config.region, endpoint: config.dynamodbEndpoint, tableName: config.tableName, configure: options.configureDynamo });
+  const outboxStore = dynamoOutboxStore(table, clock);
+  const idempotency = dynamoIdempotencyStore(table, clock);
+  return {
+    config,
+    logger: options.logger ?? createLogger(config),
     clock,
-  });
-  const mailer = sesMailer({
-    region: config.region,
-    endpoint: config.sesEndpoint,
-    from: config.mailFrom,
-    configurationSet: config.sesConfigurationSet,
-  });
-  // Pages that need shells are only served where the shells were deployed (or built).
-  const shells: Shells = shellsDir
-    ? fileShells(shellsDir)
-    : {
-        render() {
-          throw new Error('No page shells configured: build the site and pass the shells folder.');
-        },
-      };
-  return { config, logger, store, mailer, clock, shells, staffAccess: denyAllStaff };
+    keyRing: options.keyRing ?? configuredKeyRing(config),
+    mailer: sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }),
+    // Pages that need shells are only served where the shells were deployed (or built).
+    shells: options.shellsDir ? fileShells(options.shellsDir) : missingShells,
+    staffAccess: denyAllStaff,
+    health: dynamoHealthProbe(table.client, table.name),
+    outboxStore,
+    rateLimiter: dynamoRateLimiter(table, clock),
+    idempotency,
+    campaigns: campaignRepository(table, clock),
+    erpo: erpoRepository(table, clock),
+    lockRequests: lockRequestRepository({ table, clock, outbox: outboxStore, idempotency }),
+    stock: stockRepository(table, clock),
+  };
 }

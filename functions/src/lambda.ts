@@ -6,6 +6,6 @@ import { createDeps } from './deps.ts';
 
 // Parsed once per cold start; a bad configuration fails the init, loudly, with variable names only.
 // The site build's page shells are copied next to this file when the Lambda is bundled.
-const app = createApp(createDeps(loadConfig(), undefined, fileURLToPath(new URL('./shells/', import.meta.url))));
+const app = createApp(createDeps(loadConfig(), { shellsDir: fileURLToPath(new URL('./shells/', import.meta.url)) }));
 
 export const handler = handle(app);

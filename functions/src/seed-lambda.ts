@@ -8,21 +8,22 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { loadConfig } from './config.ts';
-import { seedContent, seedContentSchema } from './content/seed.ts';
+import { seedContent, seedContentSchema } from './content-seed.ts';
 import { createDeps, type AppDeps } from './deps.ts';
+import { noKeyRing } from './platform/secrets/key-ring.ts';
 
 const PHYSICAL_ID = 'lockline-content-seed';
 
 /** The seed itself, with the object reader passed in so tests need no S3. */
 export async function seedFromEvent(
   event: CloudFormationCustomResourceEvent,
-  deps: Pick<AppDeps, 'store' | 'logger'>,
+  deps: Pick<AppDeps, 'campaigns' | 'stock' | 'erpo' | 'logger'>,
   readObject: (bucket: string, key: string) => Promise<string>,
 ) {
   if (event.RequestType === 'Delete') return { PhysicalResourceId: PHYSICAL_ID };
   const { Bucket, Key } = event.ResourceProperties as unknown as { Bucket: string; Key: string };
   const content = seedContentSchema.parse(JSON.parse(await readObject(Bucket, Key)));
-  const seeded = await seedContent(deps.store, content);
+  const seeded = await seedContent(deps, content);
   deps.logger.info('content seeded', seeded);
   return { PhysicalResourceId: PHYSICAL_ID, Data: seeded };
 }
@@ -31,7 +32,8 @@ let runtime: { deps: AppDeps; s3: S3Client } | undefined;
 
 export async function handler(event: CloudFormationCustomResourceEvent) {
   runtime ??= (() => {
-    const deps = createDeps(loadConfig());
+    // The seed signs nothing: it gets no signing key.
+    const deps = createDeps(loadConfig(), { keyRing: noKeyRing });
     return { deps, s3: new S3Client({ region: deps.config.region }) };
   })();
   const { s3 } = runtime;

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
     logLevel: 'SILENT',
     // A person takes more than a second; the limit is tested in tests/integration.
     formMinFillSeconds: 1,
-    lockRequestsPerHour: 10_000,
+    submissionsPerHour: 10_000,
   });
   project.provide('baseUrl', platform.url);
   project.provide('mailUrl', platform.mailUrl);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE } from '../../functions/src/store/table-definition.ts';
+import { TABLE } from '../../functions/src/platform/dynamo/table-definition.ts';
 import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
 
 let lastOutdir = '';

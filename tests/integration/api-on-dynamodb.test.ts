@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
-import { createDeps } from '../../functions/src/deps.ts';
-import { seedContent } from '../../functions/src/content/seed.ts';
+import { seedContent } from '../../functions/src/content-seed.ts';
 import { loadSeedContent } from '../../functions/src/local/seed.ts';
 import { buildConfig } from '../support/builders.ts';
-import { freshTable, localEndpoints } from './helpers.ts';
+import { freshTable, tableDeps } from './helpers.ts';
 
 describe('the API on DynamoDB Local', () => {
   let tableName: string;
@@ -13,8 +12,7 @@ describe('the API on DynamoDB Local', () => {
   });
 
   function app(overrides: Parameters<typeof buildConfig>[0] = {}) {
-    const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
-    return createApp(createDeps(buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, ...overrides })));
+    return createApp(tableDeps(overrides.tableName ?? tableName, { config: overrides }));
   }
 
   it('reports healthy when the table answers', async () => {
@@ -34,9 +32,9 @@ describe('the API on DynamoDB Local', () => {
   });
 
   it('lists the seeded demo campaign, and seeding twice changes nothing', async () => {
-    const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
-    await seedContent(deps.store, loadSeedContent());
-    await seedContent(deps.store, loadSeedContent());
+    const deps = tableDeps(tableName);
+    await seedContent(deps, loadSeedContent());
+    await seedContent(deps, loadSeedContent());
     const res = await createApp(deps).request('/api/campaigns');
     const body = (await res.json()) as { campaigns: { slug: string }[] };
     expect(body.campaigns.filter((c) => c.slug === 'demo-city')).toHaveLength(1);

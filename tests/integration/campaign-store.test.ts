@@ -1,15 +1,15 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { campaignRepository } from '../../functions/src/store/campaigns.ts';
-import { createDynamoClients } from '../../functions/src/store/client.ts';
-import { campaignKeys } from '../../functions/src/store/keys.ts';
+import { campaignKeys } from '../../functions/src/campaigns/keys.ts';
+import { campaignRepository } from '../../functions/src/campaigns/store.ts';
+import { createDynamoClients } from '../../functions/src/platform/dynamo/client.ts';
 import { buildCampaign } from '../support/builders.ts';
 import { freshTable, localEndpoints } from './helpers.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 let tableName: string;
-const { doc } = createDynamoClients({ region: 'us-east-1', endpoint: localEndpoints().dynamodbEndpoint });
-const repo = () => campaignRepository(doc, tableName, { now: () => now });
+const { client, doc } = createDynamoClients({ region: 'us-east-1', endpoint: localEndpoints().dynamodbEndpoint });
+const repo = () => campaignRepository({ client, doc, name: tableName }, { now: () => now });
 
 beforeAll(async () => {
   tableName = await freshTable('campaigns');
@@ -35,7 +35,7 @@ describe('campaign repository on DynamoDB Local', () => {
     const slugs = Array.from({ length: 120 }, (_, i) => `page-${String(i).padStart(3, '0')}`);
     for (const slug of slugs) await repo().put(buildCampaign({ slug, name: `${big} ${slug}`.slice(0, 80) }));
     // A tiny page size forces the repository to follow LastEvaluatedKey to the end.
-    const live = await campaignRepository(doc, tableName, { now: () => now }, { pageSize: 7 }).listLive();
+    const live = await campaignRepository({ client, doc, name: tableName }, { now: () => now }, { pageSize: 7 }).listLive();
     expect(live.filter((c) => c.slug.startsWith('page-')).length).toBe(120);
   });
 

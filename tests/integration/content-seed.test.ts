@@ -1,11 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
+import { type AppDeps } from '../../functions/src/deps.ts';
 import { loadSeedContent } from '../../functions/src/local/seed.ts';
 import { seedFromEvent } from '../../functions/src/seed-lambda.ts';
-import { buildConfig } from '../support/builders.ts';
-import { freshTable, localEndpoints } from './helpers.ts';
+import { freshTable, tableDeps } from './helpers.ts';
 
 function event(type: 'Create' | 'Update' | 'Delete'): CloudFormationCustomResourceEvent {
   return {
@@ -25,10 +23,7 @@ describe('deploy-time content seed (custom resource handler) on DynamoDB Local',
   let deps: AppDeps;
   beforeAll(async () => {
     const tableName = await freshTable('seed');
-    deps = createDeps(
-      buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }),
-      new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
-    );
+    deps = tableDeps(tableName);
   });
 
   it('loads the campaigns and all 51 red-flag records from the content object, idempotently', async () => {
@@ -44,17 +39,17 @@ describe('deploy-time content seed (custom resource handler) on DynamoDB Local',
     const updated = await seedFromEvent(event('Update'), deps, read);
     expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newStockPools: 0 } });
     expect(reads).toEqual(['assets/content.json', 'assets/content.json']);
-    expect(await deps.store.erpo.list()).toHaveLength(51);
-    expect((await deps.store.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);
+    expect(await deps.erpo.list()).toHaveLength(51);
+    expect((await deps.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);
   });
 
   it('refuses an incomplete dataset and writes nothing', async () => {
     const tableName = await freshTable('seed-bad');
-    const fresh = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
+    const fresh = tableDeps(tableName);
     const content = loadSeedContent();
     const broken = JSON.stringify({ ...content, erpo: content.erpo.filter((r) => r.state !== 'WA') });
     await expect(seedFromEvent(event('Update'), fresh, async () => broken)).rejects.toThrow(/WA: missing record/);
-    expect(await fresh.store.erpo.list()).toEqual([]);
+    expect(await fresh.erpo.list()).toEqual([]);
   });
 
   it('does nothing on delete', async () => {

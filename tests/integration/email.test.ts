@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sesMailer } from '../../functions/src/email/sender.ts';
+import { sesMailer } from '../../functions/src/platform/email/ses-mailer.ts';
 import { localEndpoints } from './helpers.ts';
 
 interface StoredEmail {

@@ -1,11 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
-import { createDeps } from '../../functions/src/deps.ts';
-import { seedContent } from '../../functions/src/content/seed.ts';
+import { seedContent } from '../../functions/src/content-seed.ts';
 import { loadSeedContent } from '../../functions/src/local/seed.ts';
-import { buildConfig, captureOutput } from '../support/builders.ts';
-import { freshTable, localEndpoints } from './helpers.ts';
+import { captureOutput } from '../support/builders.ts';
+import { freshTable, tableDeps } from './helpers.ts';
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } };
 
@@ -15,8 +14,8 @@ describe('red-flag law API on DynamoDB Local', () => {
 
   beforeAll(async () => {
     const tableName = await freshTable('erpo');
-    const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }), logger);
-    await seedContent(deps.store, loadSeedContent());
+    const deps = tableDeps(tableName, { logger });
+    await seedContent(deps, loadSeedContent());
     app = createApp(deps);
   });
 

@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import type { AppConfig } from '../../functions/src/config.ts';
+import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
 import { assertLocalEndpoint } from '../../functions/src/local/net.ts';
-import { ensureTable } from '../../functions/src/store/table-setup.ts';
+import { ensureTable } from '../../functions/src/platform/dynamo/table-setup.ts';
+import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
+import { buildConfig } from '../support/builders.ts';
 
 export function localEndpoints() {
   const dynamodbEndpoint = inject('dynamodbEndpoint');
@@ -28,4 +33,16 @@ export async function freshTable(prefix = 'it'): Promise<string> {
   await ensureTable(client, name);
   client.destroy();
   return name;
+}
+
+/**
+ * The real adapters on a test table (DynamoDB Local, the local SES), with a random signing key and
+ * a silent logger unless a test passes its own.
+ */
+export function tableDeps(tableName: string, options: { config?: Partial<AppConfig>; logger?: Logger } = {}): AppDeps {
+  const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
+  return createDeps(buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, ...options.config }), {
+    keyRing: staticKeyRing(randomBytes(32)),
+    logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
+  });
 }

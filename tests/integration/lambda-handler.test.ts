@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshTable, localEndpoints } from './helpers.ts';
@@ -38,6 +41,7 @@ describe('the Lambda handler module', () => {
       MAIL_FROM: 'no-reply@lockline.test',
       SITE_URL: 'https://lockline.test',
       LOG_LEVEL: 'SILENT',
+      SIGNING_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'lockline-lambda-')), 'signing-key.json'),
     });
     ({ handler } = (await import('../../functions/src/lambda.ts')) as unknown as { handler: typeof handler });
   });

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Mailer } from '../../functions/src/ports.ts';
+import type { Mailer } from '../../functions/src/platform/email/mailer.ts';
 import { captureOutput } from '../support/builders.ts';
 import { emailsTo, lockCampaign, lockHarness, mailRequest, pickupRequest, postJson, staffHeaders } from './lock-support.ts';
 
@@ -30,7 +30,7 @@ describe('allocation under load', () => {
     expect(waitlisted + refused).toBe(150);
     expect(outcomes.every((o) => [201, 409].includes(o.http))).toBe(true);
 
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(0);
+    expect((await h.deps.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(0);
     const stored = await h.items('lock_request');
     expect(stored.filter((i) => i.status === 'requested')).toHaveLength(50);
     expect(stored.filter((i) => i.status === 'waitlisted')).toHaveLength(waitlisted);
@@ -49,9 +49,9 @@ describe('pickup reservations lapse', () => {
     expect([held.status, waiting.status]).toEqual(['requested', 'waitlisted']);
 
     h.clock.advanceDays(6);
-    expect((await h.service.sweep()).lapsed).toBe(0);
+    expect((await h.sweep()).lapsed).toBe(0);
     h.clock.advanceDays(2);
-    expect((await h.service.sweep()).lapsed).toBe(1);
+    expect((await h.sweep()).lapsed).toBe(1);
 
     const secret = held.statusUrl.split('/').filter(Boolean).at(-1)!;
     const view = (await (await h.app.request(`${PATH}/${held.confirmationCode}`, { headers: { authorization: `Bearer ${secret}` } })).json()) as {
@@ -60,8 +60,8 @@ describe('pickup reservations lapse', () => {
     expect(view.request).toMatchObject({ status: 'cancelled', cancelReason: 'lapsed' });
     expect((await emailsTo(first.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${held.confirmationCode}: pickup time ended`);
     // The returned lock box went to the next in line.
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
-    const served = (await h.deps.store.lockRequests.get('lockton', waiting.confirmationCode))!;
+    expect((await h.deps.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+    const served = (await h.deps.lockRequests.get('lockton', waiting.confirmationCode))!;
     expect(served.status).toBe('requested');
     expect((await emailsTo(second.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${waiting.confirmationCode}: now available`);
     // The lapsed household may ask again.
@@ -92,26 +92,26 @@ describe('email never fails or loses a request', () => {
     // Attempts after 1, 5, 30 and 120 minutes, then kept for staff.
     for (const minutes of [3, 6, 31, 121]) {
       h.clock.advanceMinutes(minutes);
-      expect((await h.service.sweep()).emails.failed).toBe(1);
+      expect((await h.sweep()).emails.failed).toBe(1);
     }
     h.clock.advanceMinutes(600);
-    expect((await h.service.sweep()).emails).toEqual({ sent: 0, dropped: 0, failed: 0 });
+    expect((await h.sweep()).emails).toEqual({ sent: 0, dropped: 0, failed: 0 });
 
     const denied = await h.app.request('/api/staff/emails/failed');
     expect(denied.status).toBe(401);
     const failed = (await (await h.app.request('/api/staff/emails/failed', { headers: staffHeaders })).json()) as {
-      emails: { id: string; code: string; kind: string; attempts: number; lastError: string }[];
+      emails: { id: string; ref: string; topic: string; kind: string; attempts: number; lastError: string }[];
     };
-    expect(failed.emails).toEqual([expect.objectContaining({ code: confirmationCode, kind: 'confirmation', attempts: 5, lastError: 'MessageRejected' })]);
+    expect(failed.emails).toEqual([expect.objectContaining({ ref: confirmationCode, topic: 'lock-request', kind: 'confirmation', attempts: 5, lastError: 'MessageRejected' })]);
     // The error's message (which quotes the address) is never stored.
     expect(JSON.stringify(failed)).not.toContain('@example.test');
 
     failing = false;
     const retry = await staffPost(h.app, `/api/staff/emails/failed/${failed.emails[0]!.id}/retry`, {});
     expect(retry.status).toBe(202);
-    expect((await h.service.sweep()).emails.sent).toBe(1);
+    expect((await h.sweep()).emails.sent).toBe(1);
     expect(sent).toEqual([`Your free gun lock request ${confirmationCode}`]);
-    expect(await h.deps.store.outbox.dead()).toEqual([]);
+    expect(await h.deps.outboxStore.dead()).toEqual([]);
   });
 });
 
@@ -195,7 +195,7 @@ describe('staff actions', () => {
 
 describe('abuse limits without a CAPTCHA', () => {
   it('rate-limits each client address per hour with 429 and Retry-After, counting addresses separately', async () => {
-    const h = await lockHarness({ config: { lockRequestsPerHour: 3, clientIpHeader: 'cloudfront-viewer-address' } });
+    const h = await lockHarness({ config: { submissionsPerHour: 3, clientIpHeader: 'cloudfront-viewer-address' } });
     const from = (ip: string) => ({ 'cloudfront-viewer-address': `${ip}:443` });
     for (let i = 0; i < 3; i += 1) expect((await postJson(h.app, PATH, mailRequest(), from('203.0.113.7'))).status).toBe(201);
     const limited = await postJson(h.app, PATH, mailRequest(), from('203.0.113.7'));
@@ -221,9 +221,9 @@ describe('abuse limits without a CAPTCHA', () => {
     const output = await captureOutput(async () => {
       await postJson(h.app, PATH, body);
       await postJson(h.app, PATH, { ...body, address: { ...body.address, zip: '9720' } });
-      await h.service.sweep();
+      await h.sweep();
     });
-    expect(output).toContain('email failed');
+    expect(output).toContain('message failed');
     for (const secret of ['Zebediah', 'Quill', body.email, '555-0199', '5550199', 'Secret Lane', '97201', '9720']) {
       expect(output, secret).not.toContain(secret);
     }
@@ -309,7 +309,7 @@ describe('the no-JavaScript form, over HTTP', () => {
   });
 
   it('shows a page, not JSON, when the form is rate-limited, with Retry-After', async () => {
-    const h = await lockHarness({ config: { lockRequestsPerHour: 1 } });
+    const h = await lockHarness({ config: { submissionsPerHour: 1 } });
     const token = tokenFrom(await (await h.app.request('/es/c/lockton/get-a-lock/request/')).text());
     const post = (body: URLSearchParams) =>
       h.app.request('/es/c/lockton/get-a-lock/request/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
@@ -350,25 +350,25 @@ describe('fairness and privacy details', () => {
     expect((await emailsTo(first.email)).map((e) => e.subject)).toEqual([`Your free gun lock request ${waiting.confirmationCode}: on the waitlist`]);
 
     // One lock comes back: not enough for the first in line, and a newcomer may not take it.
-    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
+    await h.deps.stock.add('lockton', 'clinic', 'cable', 1);
     h.clock.advanceMinutes(1);
     const newcomer = await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic' }));
     expect(newcomer.status).toBe(409);
     h.clock.advanceMinutes(1);
     const patient = (await (await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic', waitlist: true }))).json()) as Created;
     expect(patient.status).toBe('waitlisted');
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(1);
+    expect((await h.deps.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(1);
 
     // A second lock: the first in line gets both, in order; the sweep serves what a restock missed.
-    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
-    expect((await h.service.sweep()).served).toBe(1);
-    expect((await h.deps.store.lockRequests.get('lockton', waiting.confirmationCode))?.status).toBe('requested');
-    expect((await h.deps.store.lockRequests.get('lockton', patient.confirmationCode))?.status).toBe('waitlisted');
+    await h.deps.stock.add('lockton', 'clinic', 'cable', 1);
+    expect((await h.sweep()).served).toBe(1);
+    expect((await h.deps.lockRequests.get('lockton', waiting.confirmationCode))?.status).toBe('requested');
+    expect((await h.deps.lockRequests.get('lockton', patient.confirmationCode))?.status).toBe('waitlisted');
 
     // Cancelling from the waitlist leaves the line; the next lock then goes to a newcomer only if nobody waits.
     const cancel = await h.app.request(`${PATH}/${patient.confirmationCode}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${secretOf(patient.statusUrl)}` } });
     expect(cancel.status).toBe(200);
-    await h.deps.store.stock.add('lockton', 'clinic', 'cable', 1);
+    await h.deps.stock.add('lockton', 'clinic', 'cable', 1);
     expect((await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic' }))).status).toBe(201);
   });
 
@@ -382,14 +382,14 @@ describe('fairness and privacy details', () => {
     }
     const html = await (await h.app.request(new URL(created.statusUrl).pathname)).text();
     expect(html).toContain('data-request-status="cancelled"');
-    expect((await h.deps.store.lockRequests.get('lockton', created.confirmationCode))?.status).toBe('requested');
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
-    expect((await h.service.sweep()).lapsed).toBe(1);
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(1);
+    expect((await h.deps.lockRequests.get('lockton', created.confirmationCode))?.status).toBe('requested');
+    expect((await h.deps.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+    expect((await h.sweep()).lapsed).toBe(1);
+    expect((await h.deps.stock.forCampaign('lockton')).get('library')?.box).toBe(1);
   });
 
   it('answers a replay from its stored response even when the client address is over the rate limit', async () => {
-    const h = await lockHarness({ config: { lockRequestsPerHour: 1 } });
+    const h = await lockHarness({ config: { submissionsPerHour: 1 } });
     const body = mailRequest();
     const first = await postJson(h.app, PATH, body, { 'idempotency-key': 'replay-after-limit-1' });
     expect(first.status).toBe(201);
@@ -414,11 +414,11 @@ describe('fairness and privacy details', () => {
     const h = await lockHarness();
     const held = (await (await postJson(h.app, PATH, mailRequest())).json()) as Created;
     const waiting = (await (await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic', waitlist: true }))).json()) as Created;
-    await h.deps.store.campaigns.put({ ...h.campaign, status: 'ended' });
+    await h.deps.campaigns.put({ ...h.campaign, status: 'ended' });
 
     expect((await postJson(h.app, PATH, mailRequest())).status).toBe(404); // no new requests
     expect((await h.app.request(new URL(held.statusUrl).pathname)).status).toBe(200);
-    const result = await h.service.sweep();
+    const result = await h.sweep();
     expect(result.closed).toBe(1);
     const closed = (await h.items('lock_request')).find((i) => i.code === waiting.confirmationCode)!;
     expect(closed).toMatchObject({ status: 'cancelled', cancelReason: 'ended' });

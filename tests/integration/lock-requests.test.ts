@@ -30,7 +30,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     expect(created.status).toBe('requested');
     expect(created.statusUrl).toMatch(new RegExp(`/c/lockton/get-a-lock/status/${created.confirmationCode}/[A-Za-z0-9_-]{32}/$`));
 
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(9);
+    expect((await h.deps.stock.forCampaign('lockton')).get('_mail')?.cable).toBe(9);
     const [email] = await emailsTo(body.email);
     expect(email?.subject).toContain(created.confirmationCode);
     expect(email?.body.text).toContain(created.statusUrl);
@@ -39,7 +39,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     expect(email?.body.text).not.toContain(body.name);
     expect(email?.body.text).not.toContain('Test Street');
     // Sent at once, so no outbox entry is left waiting.
-    expect(await h.deps.store.outbox.due()).toEqual([]);
+    expect(await h.deps.outboxStore.due()).toEqual([]);
 
     const stored = (await h.items('lock_request')).find((i) => i.code === created.confirmationCode)!;
     expect(stored.expiresAt).toBeUndefined();
@@ -58,7 +58,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     const holdUntil = new Date(request.holdUntil);
     expect(localDate(holdUntil, 'America/Los_Angeles')).toBe(localDate(new Date(h.clock.now().getTime() + 7 * 86_400_000), 'America/Los_Angeles'));
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', timeStyle: 'medium' }).format(holdUntil)).toBe('23:59:59');
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
+    expect((await h.deps.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
   });
 
   it('refuses bad input with field errors in the person’s language and writes nothing', async () => {
@@ -196,14 +196,14 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     });
     expect(((await more.json()) as { servedFromWaitlist: number; stock: number }).servedFromWaitlist).toBe(2);
     expect(await Promise.all(waiting.map(statusOf))).toEqual(['requested', 'requested', 'requested']);
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(0);
+    expect((await h.deps.stock.forCampaign('lockton')).get('clinic')?.cable).toBe(0);
   });
 
   it('lets the resident see and cancel the request with the link’s secret only; cancelling returns the stock', async () => {
     const body = mailRequest();
     const created = (await (await postJson(h.app, PATH, body)).json()) as Created;
     const secret = secretOf(created.statusUrl);
-    const stockBefore = (await h.deps.store.stock.forCampaign('lockton')).get('_mail')!.cable!;
+    const stockBefore = (await h.deps.stock.forCampaign('lockton')).get('_mail')!.cable!;
 
     const wrong = await h.app.request(`${PATH}/${created.confirmationCode}`, { headers: { authorization: `Bearer ${'x'.repeat(32)}` } });
     expect(wrong.status).toBe(404);
@@ -223,7 +223,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
       status: 'cancelled',
       cancelReason: 'resident',
     });
-    expect((await h.deps.store.stock.forCampaign('lockton')).get('_mail')!.cable).toBe(stockBefore + 1);
+    expect((await h.deps.stock.forCampaign('lockton')).get('_mail')!.cable).toBe(stockBefore + 1);
 
     // Cancelling ends the household's claim: the same home may ask again.
     const again = await postJson(h.app, PATH, { ...body, name: 'Test Resident again' });

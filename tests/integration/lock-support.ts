@@ -1,17 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../../functions/src/app.ts';
+import { composeServices, sweep, type Services } from '../../functions/src/compose.ts';
 import { campaignSchema, type Campaign } from '../../functions/src/domain/campaign.ts';
-import { MAIL_POOL } from '../../functions/src/domain/lock-lifecycle.ts';
-import type { AppDeps } from '../../functions/src/deps.ts';
-import { sesMailer } from '../../functions/src/email/sender.ts';
-import { localTokenStaff } from '../../functions/src/http/staff-access.ts';
-import { fileShells } from '../../functions/src/pages/shells.ts';
-import type { Mailer } from '../../functions/src/ports.ts';
-import { createDynamoClients } from '../../functions/src/store/client.ts';
-import { createDynamoStore } from '../../functions/src/store/index.ts';
+import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
 import { SITE_DIST } from '../../functions/src/local/paths.ts';
-import { lockService } from '../../functions/src/services/lock-requests.ts';
+import { MAIL_POOL } from '../../functions/src/locks/index.ts';
+import { createDynamoClients } from '../../functions/src/platform/dynamo/client.ts';
+import type { Mailer } from '../../functions/src/platform/email/mailer.ts';
+import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
+import { localTokenStaff } from '../../functions/src/staff/index.ts';
 import { buildConfig } from '../support/builders.ts';
 import { freshTable, localEndpoints } from './helpers.ts';
 import type { AppConfig } from '../../functions/src/config.ts';
@@ -69,8 +68,11 @@ export function testClock(start = new Date()) {
 export interface LockHarness {
   tableName: string;
   deps: AppDeps;
+  services: Services;
   app: ReturnType<typeof createApp>;
-  service: ReturnType<typeof lockService>;
+  service: Services['locks'];
+  /** One run of the periodic sweep (every capability, then the outbox), as the sweep Lambda does it. */
+  sweep(): ReturnType<typeof sweep>;
   clock: ReturnType<typeof testClock>;
   campaign: Campaign;
   /** Items of one entity type in the table, expired or not. */
@@ -83,20 +85,18 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
   const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
   const tableName = await freshTable('locks');
   const clock = testClock();
-  const config = buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, lockRequestsPerHour: 100_000, formMinFillSeconds: 0, ...options.config });
-  const store = createDynamoStore({ region: config.region, endpoint: dynamodbEndpoint, tableName, clock });
-  const deps: AppDeps = {
-    config,
-    logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
-    store,
-    mailer: options.mailer ?? sesMailer({ region: config.region, endpoint: sesEndpoint, from: config.mailFrom }),
+  const config = buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, submissionsPerHour: 100_000, formMinFillSeconds: 0, ...options.config });
+  const real = createDeps(config, {
     clock,
-    shells: fileShells(`${SITE_DIST}/shells`),
-    staffAccess: localTokenStaff(STAFF_TOKEN),
-  };
+    logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
+    shellsDir: `${SITE_DIST}/shells`,
+    keyRing: staticKeyRing(randomBytes(32)),
+  });
+  const deps: AppDeps = { ...real, ...(options.mailer ? { mailer: options.mailer } : {}), staffAccess: localTokenStaff(STAFF_TOKEN) };
+  const services = composeServices(deps);
   const campaign = options.campaign ?? lockCampaign();
-  await store.campaigns.put(campaign);
-  await store.stock.seedInitial(campaign.slug, [
+  await deps.campaigns.put(campaign);
+  await deps.stock.seedInitial(campaign.slug, [
     ...campaign.pickupSites,
     ...(campaign.locks.mail.enabled ? [{ id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }] : []),
   ]);
@@ -121,8 +121,10 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
   return {
     tableName,
     deps,
-    app: createApp(deps),
-    service: lockService(deps),
+    services,
+    app: createApp(deps, services),
+    service: services.locks,
+    sweep: () => sweep(services),
     clock,
     campaign,
     items,
@@ -152,8 +154,24 @@ export function pickupRequest(overrides: Record<string, unknown> = {}) {
   return { ...rest, delivery: 'pickup', siteId: 'library', ...overrides };
 }
 
-export const postJson = (app: LockHarness['app'], path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** A form token, as a JSON client gets one (`GET /api/form-token`). */
+export async function formToken(app: LockHarness['app']): Promise<string> {
+  return ((await (await app.request('/api/form-token')).json()) as { formToken: string }).formToken;
+}
+
+/**
+ * A JSON submission as a well-behaved client sends it: with a fresh form token in `Form-Token`
+ * (unless the test passes its own, or `form-token: ''` to send none).
+ */
+export async function postJson(app: LockHarness['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
+  const token = 'form-token' in headers ? headers['form-token'] : await formToken(app);
+  const { 'form-token': _given, ...rest } = headers;
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { 'form-token': token } : {}), ...rest },
+    body: JSON.stringify(body),
+  });
+}
 
 export const staffHeaders = { authorization: `Bearer ${STAFF_TOKEN}`, 'content-type': 'application/json' };
 

@@ -1,13 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
-import { seedContent } from '../../functions/src/content/seed.ts';
-import { createDeps } from '../../functions/src/deps.ts';
+import { seedContent } from '../../functions/src/content-seed.ts';
 import { loadSeedContent } from '../../functions/src/local/seed.ts';
-import { createDynamoClients } from '../../functions/src/store/client.ts';
-import { siteStockKeys } from '../../functions/src/store/keys.ts';
-import { buildConfig } from '../support/builders.ts';
-import { freshTable, localEndpoints } from './helpers.ts';
+import { createDynamoClients } from '../../functions/src/platform/dynamo/client.ts';
+import { stockKeys } from '../../functions/src/locks/store/keys.ts';
+import { freshTable, localEndpoints, tableDeps } from './helpers.ts';
 
 interface SitesBody {
   zip?: string;
@@ -19,8 +17,8 @@ describe('pickup-site finder API on DynamoDB Local', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     tableName = await freshTable('sites');
-    const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
-    await seedContent(deps.store, loadSeedContent());
+    const deps = tableDeps(tableName);
+    await seedContent(deps, loadSeedContent());
     app = createApp(deps);
   });
 
@@ -46,16 +44,16 @@ describe('pickup-site finder API on DynamoDB Local', () => {
     await doc.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: siteStockKeys('demo-city', 'eastside-clinic'),
+        Key: stockKeys('demo-city', 'eastside-clinic'),
         UpdateExpression: 'SET stock.cable = :n',
         ExpressionAttributeValues: { ':n': 12 },
       }),
     );
-    const deps = createDeps(buildConfig({ tableName, dynamodbEndpoint: localEndpoints().dynamodbEndpoint }));
-    await seedContent(deps.store, loadSeedContent());
+    const deps = tableDeps(tableName);
+    await seedContent(deps, loadSeedContent());
     const body = (await (await app.request('/api/campaigns/demo-city/pickup-sites')).json()) as SitesBody;
     expect(body.sites.find((s) => s.id === 'eastside-clinic')?.inStock).toBe(true);
-    expect((await deps.store.stock.forCampaign('demo-city')).get('eastside-clinic')).toEqual({ cable: 12, box: 0 });
+    expect((await deps.stock.forCampaign('demo-city')).get('eastside-clinic')).toEqual({ cable: 12, box: 0 });
   });
 
   it('lists sites in campaign order without a ZIP code', async () => {

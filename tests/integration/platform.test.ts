@@ -23,7 +23,7 @@ describe('the local platform (npm start)', () => {
       expect(home.status).toBe(200);
       expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(await home.text()).toContain('data-crisis-banner');
-      await first.deps.store.campaigns.put(buildCampaign({ slug: 'survives-restart' }));
+      await first.deps.campaigns.put(buildCampaign({ slug: 'survives-restart' }));
     } finally {
       await first.stop();
     }

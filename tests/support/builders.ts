@@ -2,9 +2,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from '../../functions/src/config.ts';
 import { lockProgrammeSchema, type Campaign } from '../../functions/src/domain/campaign.ts';
 import type { AppDeps } from '../../functions/src/deps.ts';
-import { denyAllStaff } from '../../functions/src/http/staff-access.ts';
+import type { CampaignRepository } from '../../functions/src/campaigns/index.ts';
 import type { ErpoRecord } from '../../functions/src/domain/erpo.ts';
-import type { CampaignRepository, EmailMessage, ErpoRepository, Mailer, Store } from '../../functions/src/ports.ts';
+import type { EmailMessage, Mailer } from '../../functions/src/platform/email/mailer.ts';
+import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
+import type { ErpoRepository } from '../../functions/src/red-flag/index.ts';
+import { denyAllStaff } from '../../functions/src/staff/index.ts';
 
 /** Builders with overrides: each test states only what matters to it. Data is synthetic. */
 export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
@@ -33,7 +36,7 @@ export function buildConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     allowedOrigins: [],
     maxBodyBytes: 8192,
     logLevel: 'SILENT',
-    lockRequestsPerHour: 10,
+    submissionsPerHour: 10,
     formMinFillSeconds: 3,
     ...overrides,
   };
@@ -103,32 +106,35 @@ function unavailable<T extends object>(name: string): T {
   });
 }
 
-export function buildDeps(overrides: { store?: Partial<Store>; config?: Partial<AppConfig>; logger?: Logger } = {}): AppDeps {
-  const config = buildConfig(overrides.config);
+/**
+ * App dependencies with in-memory fakes: each test overrides only what it is about. Lock requests,
+ * the outbox, rate limits and idempotency are tested against DynamoDB Local (tests/integration);
+ * unit tests that reach them get a loud failure instead of a fake that could hide a bug.
+ */
+export function buildDeps(overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<AppConfig> } = {}): AppDeps {
+  const { config: configOverrides, ...rest } = overrides;
+  const config = buildConfig(configOverrides);
   return {
     config,
-    logger: overrides.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: config.logLevel }),
-    store: {
-      campaigns: memoryCampaigns([buildCampaign()]),
-      erpo: memoryErpo([buildErpoRecord()]),
-      stock: { seedInitial: async () => 0, forCampaign: async () => new Map(), add: async () => null },
-      // Lock requests are tested against DynamoDB Local (tests/integration); unit tests that reach
-      // these get a loud failure instead of a fake that could hide a bug.
-      lockRequests: unavailable('lockRequests'),
-      outbox: unavailable('outbox'),
-      rateLimiter: unavailable('rateLimiter'),
-      secrets: unavailable('secrets'),
-      health: { ping: async () => true },
-      ...overrides.store,
-    },
+    logger: new Logger({ serviceName: 'lockline-test', logLevel: config.logLevel }),
+    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    keyRing: staticKeyRing(Buffer.alloc(32, 7)),
     mailer: recordingMailer(),
     staffAccess: denyAllStaff,
-    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    health: { ping: async () => true },
     shells: {
       // A minimal shell with the same placeholders the site build produces.
       render: (_name, locale, fill) =>
         `<!doctype html><html lang="${locale}"><head><title>Shell</title><link rel="canonical" href="http://x/${fill.path}/"></head><body><main id="main">${fill.main}</main></body></html>`,
     },
+    campaigns: memoryCampaigns([buildCampaign()]),
+    erpo: memoryErpo([buildErpoRecord()]),
+    stock: { seedInitial: async () => 0, forCampaign: async () => new Map(), add: async () => null },
+    lockRequests: unavailable('lockRequests'),
+    outboxStore: unavailable('outboxStore'),
+    rateLimiter: unavailable('rateLimiter'),
+    idempotency: unavailable('idempotency'),
+    ...rest,
   };
 }
 

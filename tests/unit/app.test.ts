@@ -12,7 +12,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 when the table does not answer', async () => {
-    const app = createApp(buildDeps({ store: { health: { ping: async () => false } } }));
+    const app = createApp(buildDeps({ health: { ping: async () => false } }));
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable' });
@@ -26,7 +26,7 @@ describe('GET /api/campaigns', () => {
       buildCampaign({ slug: 'alpha', name: 'Alpha', state: 'NM', languages: ['en', 'es', 'vi'] }),
       buildCampaign({ slug: 'draft-town', status: 'draft' }),
     ]);
-    const res = await createApp(buildDeps({ store: { campaigns } })).request('/api/campaigns');
+    const res = await createApp(buildDeps({ campaigns })).request('/api/campaigns');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       campaigns: [
@@ -46,7 +46,7 @@ describe('GET /api/campaigns', () => {
 
   it('answers 404 in the error shape for an unknown or draft campaign', async () => {
     const campaigns = memoryCampaigns([buildCampaign({ slug: 'hidden', status: 'draft' })]);
-    const app = createApp(buildDeps({ store: { campaigns } }));
+    const app = createApp(buildDeps({ campaigns }));
     for (const slug of ['nowhere', 'hidden']) {
       const res = await app.request(`/api/campaigns/${slug}`);
       expect(res.status).toBe(404);
@@ -92,7 +92,7 @@ describe('errors, limits and headers', () => {
         throw new Error('secret internal detail canary+pii@example.com');
       },
     };
-    const app = createApp(buildDeps({ store: { campaigns }, logger }));
+    const app = createApp(buildDeps({ campaigns, logger }));
     let res!: Response;
     const output = await captureOutput(async () => {
       res = await app.request('/api/campaigns?zip=97201', { headers: { 'x-forwarded-for': '203.0.113.9' } });

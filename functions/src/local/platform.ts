@@ -1,23 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../app.ts';
-import { LOCK_PAGE_PATH } from '../routes/lock-pages.ts';
+import { composeServices, sweep as sweepAll, type Services } from '../compose.ts';
 import { loadConfig, type LocalSettings } from '../config.ts';
 import { createDeps, type AppDeps } from '../deps.ts';
-import { ensureTable } from '../store/table-setup.ts';
+import { ensureTable } from '../platform/dynamo/table-setup.ts';
+import { matchesAny } from '../platform/pages/registry.ts';
+import { APP_PATTERNS } from '../request-time-pages.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertLocalEndpoint, assertPortFree, freePort } from './net.ts';
 import { SITE_DIST } from './paths.ts';
-import { seedContent } from '../content/seed.ts';
+import { seedContent } from '../content-seed.ts';
 import { loadSeedContent } from './seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import { createSiteApp } from './static-site.ts';
-import { localTokenStaff } from '../http/staff-access.ts';
-import { lockService } from '../services/lock-requests.ts';
+import { localTokenStaff } from '../staff/index.ts';
 
 export const LOCAL_TABLE_NAME = 'lockline-local';
 
@@ -38,7 +40,7 @@ export interface PlatformOptions extends LocalSettings {
   sweepIntervalMs?: number;
   /** Browser tests send many forms quickly from one address; `npm start` keeps the defaults. */
   formMinFillSeconds?: number;
-  lockRequestsPerHour?: number;
+  submissionsPerHour?: number;
 }
 
 export interface Platform {
@@ -47,6 +49,7 @@ export interface Platform {
   dynamodbEndpoint: string;
   dataDir?: string;
   deps: AppDeps;
+  services: Services;
   /** Bearer token for the staff API on this local run only. */
   staffToken: string;
   seeded: { campaigns: number; erpoStates: number; newStockPools: number };
@@ -120,32 +123,30 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SITE_URL: siteUrl,
       LOG_LEVEL: options.logLevel,
       ...(options.formMinFillSeconds !== undefined ? { FORM_MIN_FILL_SECONDS: String(options.formMinFillSeconds) } : {}),
-      ...(options.lockRequestsPerHour !== undefined ? { LOCK_REQUESTS_PER_HOUR: String(options.lockRequestsPerHour) } : {}),
+      ...(options.submissionsPerHour !== undefined ? { SUBMISSIONS_PER_HOUR: String(options.submissionsPerHour) } : {}),
+      // The signing key lives beside the data (never in the table); in memory, in a throwaway folder.
+      SIGNING_KEY_FILE: join(dataDir ?? mkdtempSync(join(tmpdir(), 'lockline-keys-')), 'signing-key.json'),
     });
     // Staff routes are deny-all on AWS until staff sign-in exists; locally one printed token opens them.
     const staffToken = randomBytes(18).toString('base64url');
     const deps: AppDeps = {
-      ...createDeps(config, undefined, join(options.siteDist ?? SITE_DIST, 'shells')),
+      ...createDeps(config, { shellsDir: join(options.siteDist ?? SITE_DIST, 'shells') }),
       staffAccess: localTokenStaff(staffToken),
     };
-    const api = createApp(deps);
-    const seeded = await seedContent(deps.store, loadSeedContent());
+    const services = composeServices(deps);
+    const api = createApp(deps, services);
+    const seeded = await seedContent(deps, loadSeedContent());
 
     // What the scheduled sweep Lambda does on AWS: lapse reservations, send and retry emails.
-    const locks = lockService(deps);
     const sweep = setInterval(() => {
-      locks.sweep().catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
+      sweepAll(services).catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
     }, options.sweepIntervalMs ?? 60_000);
     sweep.unref();
     stops.push(async () => clearInterval(sweep));
 
-    // The same split CloudFront makes in production: /api/* and the lock finder pages to the
-    // Lambda app, the rest to S3.
-    handle = (request) => {
-      const { pathname } = new URL(request.url);
-      const dynamic = pathname === '/api' || pathname.startsWith('/api/') || LOCK_PAGE_PATH.test(pathname);
-      return dynamic ? api.fetch(request) : site.fetch(request);
-    };
+    // The same split CloudFront makes in production, from the same list of patterns: the API and
+    // the request-time pages to the Lambda app, the rest to S3.
+    handle = (request) => (routesToApp(new URL(request.url).pathname) ? api.fetch(request) : site.fetch(request));
 
     return {
       url: siteUrl,
@@ -153,6 +154,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamodbEndpoint,
       dataDir,
       deps,
+      services,
       seeded,
       staffToken,
       stop: stopAll,
@@ -162,6 +164,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     throw error;
   }
 }
+
+/** What the local server sends to the app: exactly what CloudFront sends to the API origin. */
+export const routesToApp = (pathname: string): boolean => pathname === '/api' || matchesAny(pathname, APP_PATTERNS);
 
 function listen(host: string, port: number, fetch: (r: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolvePromise, reject) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { campaignSchema, type Campaign } from '../domain/campaign.ts';
 import { datasetProblems, erpoRecordSchema, type ErpoRecord } from '../domain/erpo.ts';
-import type { SeedContent } from '../content/seed.ts';
+import type { SeedContent } from '../content-seed.ts';
 import { CAMPAIGN_CONTENT_DIR, ERPO_CONTENT_DIR } from './paths.ts';
 
 /** Reads and validates every JSON file in a content folder; a bad file fails with its name and the problems. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { securityHeaders, SITE_CSP } from '../http/security-headers.ts';
+import { securityHeaders, SITE_CSP } from '../platform/http/security-headers.ts';
 
 /**
  * Serves the built Astro site the way CloudFront does in production: the same security headers,

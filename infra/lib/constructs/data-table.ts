@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../../functions/src/store/table-definition.ts';
+import { TABLE } from '../../../functions/src/platform/dynamo/table-definition.ts';
 
 export interface DataTableProps {
   stage: string;

@@ -24,7 +24,8 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { API_CSP, SITE_CSP } from '../../../functions/src/http/security-headers.ts';
+import { API_CSP, SITE_CSP } from '../../../functions/src/platform/http/security-headers.ts';
+import { REQUEST_TIME_PAGES } from '../../../functions/src/request-time-pages.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 export interface SiteDistributionProps {
@@ -102,7 +103,8 @@ export class SiteDistribution extends Construct {
     // CloudFront header. CloudFront-Viewer-Address is the client's "ip:port": the connection comes
     // from CloudFront, so the API rate limits on this header (CLIENT_IP_HEADER); without it every
     // client would share one limit. The rest are the request headers the app reads (Origin for the
-    // CORS layer and any same-origin check on form posts). Authorization cannot be in an origin
+    // CORS layer and the cross-site refusal of form posts, with Sec-Fetch-Site; Form-Token for JSON
+    // submissions). Authorization cannot be in an origin
     // request policy, and a cache policy with caching disabled cannot carry headers, so the staff
     // API, which needs it, has its own behaviour below.
     const apiRequests = new OriginRequestPolicy(this, 'ApiOriginRequest', {
@@ -112,14 +114,17 @@ export class SiteDistribution extends Construct {
         'Accept-Language',
         'Content-Type',
         'Idempotency-Key',
+        'Form-Token',
         'Origin',
+        'Sec-Fetch-Site',
       ),
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
-    // Pages rendered by the API at request time (the lock finder, the lock request form and its
-    // status page): uncached, query string passed on, and form POSTs (a request, a cancellation).
+    // Pages rendered by the API at request time (functions/src/request-time-pages.ts: the lock
+    // finder, request form and status page, ...): uncached, query string passed on, and form POSTs.
+    // One behaviour per family, whatever the number of campaigns and languages.
     const dynamicPage = {
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -150,10 +155,7 @@ export class SiteDistribution extends Construct {
       },
       // Order matters: CloudFront takes the first pattern that matches, so /api/staff/* precedes /api/*.
       additionalBehaviors: {
-        '/get-a-lock*': dynamicPage,
-        '/es/get-a-lock*': dynamicPage,
-        '/c/*/get-a-lock*': dynamicPage,
-        '/es/c/*/get-a-lock*': dynamicPage,
+        ...Object.fromEntries(REQUEST_TIME_PAGES.map((family) => [family.pattern, dynamicPage])),
         // The staff API authenticates with `Authorization: Bearer`. With caching disabled only an
         // all-viewer-headers origin request policy passes Authorization on, so this behaviour keeps
         // the managed one that drops Host.

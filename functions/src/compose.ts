@@ -1,0 +1,45 @@
+import type { AppDeps } from './deps.ts';
+import { lockService } from './locks/index.ts';
+import { formTokens } from './platform/abuse/form-token.ts';
+import { submissionGuard } from './platform/abuse/submission-guard.ts';
+import { createOutbox } from './platform/outbox/outbox.ts';
+
+/**
+ * The capabilities' services over the adapters, wired once for the API (app.ts), the sweep and the
+ * local server: the platform's outbox and anti-abuse guard, then each capability, which registers
+ * its outbox topics. A new capability adds one line here.
+ */
+export function composeServices(deps: AppDeps) {
+  const { config } = deps;
+  const outbox = createOutbox(deps.outboxStore, deps.clock, deps.logger);
+  const guard = submissionGuard({
+    tokens: formTokens(deps.keyRing, deps.clock, config.formMinFillSeconds),
+    rateLimiter: deps.rateLimiter,
+    idempotency: deps.idempotency,
+    keyRing: deps.keyRing,
+    logger: deps.logger,
+    allowedOrigins: [new URL(config.siteUrl).origin, ...config.allowedOrigins.map((o) => new URL(o).origin)],
+    perWindow: config.submissionsPerHour,
+  });
+  const locks = lockService({
+    config,
+    campaigns: deps.campaigns,
+    requests: deps.lockRequests,
+    stock: deps.stock,
+    outbox,
+    keyRing: deps.keyRing,
+    mailer: deps.mailer,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  return { outbox, guard, locks };
+}
+
+export type Services = ReturnType<typeof composeServices>;
+
+/** The periodic sweep: each capability's housekeeping, then every due message of every topic. */
+export async function sweep(services: Services) {
+  const locks = await services.locks.sweep();
+  const emails = await services.outbox.deliverDue();
+  return { ...locks, emails };
+}

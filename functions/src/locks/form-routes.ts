@@ -1,0 +1,89 @@
+import type { Context } from 'hono';
+import type { Campaign } from '../domain/campaign.ts';
+import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
+import type { SiteLocale } from '../domain/locales.ts';
+import { submissionFrom } from '../platform/abuse/from-request.ts';
+import type { AppEnv } from '../platform/http/env.ts';
+import { LOCK_REQUEST_MESSAGES } from './messages.ts';
+import { shellPath, type LockRouteDeps } from './route-deps.ts';
+import { inLocale, lockPaths } from './rules/paths.ts';
+import { formToLockRequest } from './rules/request.ts';
+import { lockScope, OutOfStockError } from './service/submit.ts';
+import { renderRequestForm } from './views/request-form.ts';
+import { renderDuplicate, renderRateLimited } from './views/status.ts';
+
+type FormStatus = 200 | 400 | 403 | 409;
+
+/** Renders the request form page, first view or with errors (values kept). */
+export async function requestFormPage(
+  c: Context<AppEnv>,
+  deps: LockRouteDeps,
+  campaign: Campaign,
+  locale: SiteLocale,
+  state: { values?: Record<string, string>; errors?: Record<string, string[]>; formToken?: string; siteId?: string; status?: FormStatus },
+) {
+  const paths = lockPaths(campaign.slug, locale);
+  const main = renderRequestForm({
+    locale,
+    campaign,
+    stock: await deps.stock.forCampaign(campaign.slug),
+    action: paths.request,
+    formToken: state.formToken ?? (await deps.guard.issueToken()),
+    ...(state.values ? { values: state.values } : {}),
+    ...(state.errors ? { errors: state.errors } : {}),
+    ...(state.siteId ? { siteId: state.siteId } : {}),
+  });
+  c.header('Cache-Control', 'private, no-store');
+  return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors) }), state.status ?? 200);
+}
+
+/**
+ * A no-JavaScript form post, from the page or straight to the API: the platform's anti-abuse path
+ * first (cross-site refusal, replay, rate limit, honeypot, form token), then the same service call
+ * as JSON. Success is a 303 to the status page; a problem re-renders the form with the GOV.UK
+ * error summary and everything typed kept.
+ */
+export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps, campaign: Campaign, locale: SiteLocale) {
+  const body = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') values[key] = value;
+  }
+  const { formToken, website, ...fields } = values;
+  const page = (state: Parameters<typeof requestFormPage>[4]) => requestFormPage(c, deps, campaign, locale, { values: fields, ...state });
+  // A refused or conflicting post is answered like any other problem, with a fresh token, so a
+  // person caught by mistake only has to send again.
+  const again = (status: FormStatus, message: string = LOCK_REQUEST_MESSAGES['form.again'][locale]) => page({ errors: { _: [message] }, status });
+
+  const scope = lockScope(campaign.slug);
+  try {
+    const admission = await deps.guard.admit(
+      submissionFrom(c, deps.config.clientIpHeader, { scope, via: 'form', token: formToken, honeypot: website }),
+      locale,
+    );
+    const result = await deps.service.submit(campaign, formToLockRequest(fields), { scope, ...admission }, locale);
+    if (result.duplicate) {
+      c.header('Cache-Control', 'private, no-store');
+      const path = shellPath(lockPaths(campaign.slug, locale).request);
+      return c.html(deps.shells.render('lock-status', locale, { path, main: renderDuplicate(locale, result.confirmationCode), noindex: true }), 200);
+    }
+    // The status page in the language of the page the person used.
+    return c.redirect(inLocale(result.statusPath, locale), 303);
+  } catch (error) {
+    if (error instanceof ValidationError) return page({ errors: error.fields, ...(formToken ? { formToken } : {}), status: 400 });
+    if (error instanceof OutOfStockError) {
+      return page({ errors: { waitlist: [LOCK_REQUEST_MESSAGES['stock.none'][locale]] }, ...(formToken ? { formToken } : {}), status: 409 });
+    }
+    if (error instanceof RefusedError) {
+      return error.reason === 'cross_site' ? again(403, REFUSAL_MESSAGES.cross_site[locale]) : again(400);
+    }
+    if (error instanceof RateLimitedError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      c.header('Cache-Control', 'no-store');
+      const path = shellPath(lockPaths(campaign.slug, locale).request);
+      return c.html(deps.shells.render('lock-request', locale, { path, main: renderRateLimited(locale, error.retryAfterSeconds) }), 429);
+    }
+    if (error instanceof ConflictError) return again(409);
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import type { LockType, Stock } from '../domain/pickup-site.ts';
+import type { StoredAnswer } from '../platform/abuse/idempotency-store.ts';
+import type { OutboxEntry } from '../platform/outbox/outbox-store.ts';
+import type { CancelReason, LockRequestRecord, RequestStatus } from './rules/lifecycle.ts';
+
+/**
+ * What the lock service needs from storage, declared by the capability that needs it. The DynamoDB
+ * implementations are in store/; every change is one conditional transaction (decision 0008).
+ */
+
+/** Lock stock per pool (a pickup site, or the mail programme): runtime state that seeding never overwrites. */
+export interface StockRepository {
+  /** Creates stock items for pools that have none yet; returns how many it created. */
+  seedInitial(slug: string, pools: readonly { id: string; initialStock: Stock }[]): Promise<number>;
+  /** Stock per pool id (site ids, and MAIL_POOL for the mail programme). */
+  forCampaign(slug: string): Promise<Map<string, Stock>>;
+  /** Adds locks to a pool; the new count, or null when the pool does not exist. */
+  add(slug: string, pool: string, lockType: LockType, quantity: number): Promise<number | null>;
+}
+
+/** What a lock submission answers, stored for its idempotency key: nothing secret (no status link). */
+export interface LockAnswer {
+  status: 201;
+  confirmationCode: string;
+  requestStatus: RequestStatus;
+  /** The request's language: the status link is derived again in it. */
+  language: string;
+}
+
+export interface NewLockRequest {
+  record: LockRequestRecord;
+  /** Take the locks from the pool now (false: the request joins the waitlist). */
+  allocate: boolean;
+  pool: string;
+  /** Epoch seconds when the household's claim on the period ends. */
+  householdExpiresAt: number;
+  idempotency?: { scope: string; keyHash: string; answer: StoredAnswer };
+  /** The first email (`confirmation` or `waitlisted`); absent without an email address. */
+  email?: OutboxEntry;
+}
+
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'out_of_stock' }
+  | { kind: 'duplicate'; code: string }
+  | { kind: 'replay'; answer: StoredAnswer }
+  /** A lost race on a key that has since gone, or a taken code: try again. */
+  | { kind: 'retry' };
+
+export interface StatusChange {
+  record: LockRequestRecord;
+  to: RequestStatus;
+  at: string;
+  /** Set a field, remove it (null), or leave it (undefined). */
+  holdUntil?: string | null;
+  cancelReason?: CancelReason | null;
+  expiresAt?: number | null;
+  remindedAt?: string;
+  /** Only if no reminder was sent after this moment (at most one reminder a day). */
+  remindedBefore?: string;
+  /**
+   * The pool's stock item moved with the change: `quantity` negative takes locks, positive returns
+   * them; `waiting` moves the count of waitlisted requests (-1 when one is served or cancelled).
+   */
+  stockDelta?: { pool: string; quantity: number; waiting?: number };
+  email?: OutboxEntry;
+}
+
+/** Lock requests: every change is one conditional transaction with its stock move and its email. */
+export interface LockRequestRepository {
+  create(request: NewLockRequest): Promise<CreateOutcome>;
+  /** The request, or null when absent or past its TTL. */
+  get(slug: string, code: string): Promise<LockRequestRecord | null>;
+  /** 'stale' when the request is no longer in the status the change started from. */
+  change(change: StatusChange): Promise<'changed' | 'stale' | 'out_of_stock'>;
+  /** Ends the household's claim on the period early (after a cancellation). */
+  releaseHousehold(record: LockRequestRecord): Promise<void>;
+  /** In arrival order (the waitlist's order). */
+  list(slug: string, status: RequestStatus): Promise<LockRequestRecord[]>;
+}

@@ -1,0 +1,104 @@
+import { endOfLocalDay } from '../../domain/time-zones.ts';
+import type { LockType } from '../../domain/pickup-site.ts';
+
+/**
+ * The life of a free-lock request (issue #3), as pure rules: which statuses exist, which changes
+ * are allowed and who may make them, which change holds or returns stock, and which one the
+ * resident hears about. The service applies these rules; the store enforces them with conditions.
+ */
+
+export const REQUEST_STATUSES = ['requested', 'ready', 'shipped', 'picked_up', 'cancelled', 'waitlisted'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export type Delivery = 'mail' | 'pickup';
+
+/**
+ * Why a request was cancelled: by the resident, by staff, because a pickup reservation lapsed, or
+ * because the campaign ended while it was still on the waitlist.
+ */
+export type CancelReason = 'resident' | 'staff' | 'lapsed' | 'ended';
+
+/** Statuses that hold stock (allocated and not yet handed over). */
+export const HOLDS_STOCK: ReadonlySet<RequestStatus> = new Set(['requested', 'ready']);
+
+/** Statuses after which nothing more happens; personal data then expires after the retention days. */
+export const FINAL: ReadonlySet<RequestStatus> = new Set(['shipped', 'picked_up', 'cancelled']);
+
+/** What staff may set, from which status, per delivery. `waitlisted → requested` is the system's (restock). */
+const STAFF_MOVES: Record<Delivery, Partial<Record<RequestStatus, readonly RequestStatus[]>>> = {
+  mail: {
+    requested: ['shipped', 'cancelled'],
+    waitlisted: ['cancelled'],
+  },
+  pickup: {
+    requested: ['ready', 'picked_up', 'cancelled'],
+    ready: ['picked_up', 'cancelled'],
+    waitlisted: ['cancelled'],
+  },
+};
+
+export const STAFF_TARGETS = ['ready', 'shipped', 'picked_up', 'cancelled'] as const;
+export type StaffTarget = (typeof STAFF_TARGETS)[number];
+
+export function staffMayMove(delivery: Delivery, from: RequestStatus, to: RequestStatus): boolean {
+  return STAFF_MOVES[delivery][from]?.includes(to) ?? false;
+}
+
+/** A resident may cancel until the lock has left (shipped) or been collected. */
+export function residentMayCancel(status: RequestStatus): boolean {
+  return status === 'requested' || status === 'ready' || status === 'waitlisted';
+}
+
+/** The emails a resident can get about a request (all discreet: emails/lock-emails.ts). */
+export const LOCK_EMAIL_KINDS = ['confirmation', 'waitlisted', 'allocated', 'ready', 'shipped', 'cancelled', 'lapsed', 'reminder'] as const;
+export type LockEmailKind = (typeof LOCK_EMAIL_KINDS)[number];
+
+/** The email a change deserves, if any. Picking up in person needs no email. */
+export function emailForChange(to: RequestStatus, reason?: CancelReason): 'ready' | 'shipped' | 'cancelled' | 'lapsed' | null {
+  if (to === 'ready') return 'ready';
+  if (to === 'shipped') return 'shipped';
+  if (to === 'cancelled') return reason === 'lapsed' ? 'lapsed' : 'cancelled';
+  return null;
+}
+
+/** Stock comes from a pickup site or from the campaign's mail programme. Underscore: no site id can take it. */
+export const MAIL_POOL = '_mail';
+export const poolOf = (r: { delivery: Delivery; siteId?: string }): string => (r.delivery === 'mail' ? MAIL_POOL : r.siteId!);
+
+/** A request as the service and store hold it. Personal fields: name, email, phone, address. */
+export interface LockRequestRecord {
+  campaign: string;
+  code: string;
+  status: RequestStatus;
+  delivery: Delivery;
+  siteId?: string;
+  lockType: LockType;
+  quantity: number;
+  language: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: { line1: string; line2?: string; city: string; state: string; zip: string };
+  /** Keyed hashes of the household's address, email and phone (rules/household.ts). */
+  householdKeys: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Pickup: the stock is held for the resident until this moment. */
+  holdUntil?: string;
+  cancelReason?: CancelReason;
+  /** When the confirmation was last sent again after a repeat request (at most once a day). */
+  remindedAt?: string;
+  history: { status: RequestStatus; at: string }[];
+  /** Epoch seconds when DynamoDB TTL deletes the item: set once the request is final. */
+  expiresAt?: number;
+}
+
+/**
+ * When a pickup reservation ends: the end of the last of its days in the campaign's zone, so
+ * "held until Friday" holds all of Friday where the site is.
+ */
+export const holdEnd = (from: Date, days: number, zone: string): Date => endOfLocalDay(addDays(from, days), zone);
+
+export const DAY_MS = 86_400_000;
+export const addDays = (from: Date, days: number): Date => new Date(from.getTime() + days * DAY_MS);
+export const epochSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);

@@ -1,0 +1,146 @@
+import { campaignTimeZone, type Campaign } from '../../domain/campaign.ts';
+import type { LockType, Stock } from '../../domain/pickup-site.ts';
+import type { StatusChange } from '../ports.ts';
+import {
+  addDays,
+  emailForChange,
+  epochSeconds,
+  FINAL,
+  holdEnd,
+  HOLDS_STOCK,
+  poolOf,
+  type CancelReason,
+  type LockEmailKind,
+  type LockRequestRecord,
+  type RequestStatus,
+} from './lifecycle.ts';
+import type { LockRequestInput } from './request.ts';
+
+/**
+ * The lock rules as plans: pure functions that say what a submission or a status change writes,
+ * given the campaign, the request and the time. The service carries the plans out through its
+ * ports; the store enforces them with DynamoDB conditions. Unit tests cover these without Java.
+ */
+
+/** A new request as written: allocated now (`requested`) or waiting for stock (`waitlisted`). */
+export function newRecord(
+  campaign: Campaign,
+  input: LockRequestInput,
+  draw: { code: string; householdKeys: string[]; at: Date; allocate: boolean },
+): LockRequestRecord {
+  const at = draw.at.toISOString();
+  const status: RequestStatus = draw.allocate ? 'requested' : 'waitlisted';
+  return {
+    campaign: campaign.slug,
+    code: draw.code,
+    status,
+    delivery: input.delivery,
+    ...(input.delivery === 'pickup' ? { siteId: input.siteId } : {}),
+    lockType: input.lockType,
+    quantity: input.quantity,
+    language: input.language,
+    name: input.name,
+    ...(input.email ? { email: input.email } : {}),
+    ...(input.phone ? { phone: input.phone } : {}),
+    ...(input.delivery === 'mail' && input.address ? { address: input.address } : {}),
+    householdKeys: draw.householdKeys,
+    createdAt: at,
+    updatedAt: at,
+    ...(draw.allocate && input.delivery === 'pickup' ? { holdUntil: holdUntil(campaign, draw.at) } : {}),
+    history: [{ status, at }],
+  };
+}
+
+/** The first email a new request gets, if it has an address: its confirmation, or that it is waiting. */
+export const firstEmail = (record: Pick<LockRequestRecord, 'status' | 'email'>): 'confirmation' | 'waitlisted' | null =>
+  record.email ? (record.status === 'waitlisted' ? 'waitlisted' : 'confirmation') : null;
+
+/** What to do when the pool is empty: join the line if the person asked to, otherwise refuse. */
+export const whenOutOfStock = (input: Pick<LockRequestInput, 'waitlist'>): 'waitlist' | 'refuse' => (input.waitlist ? 'waitlist' : 'refuse');
+
+/** When a pickup reservation made now ends: the end of its last day where the site is. */
+export const holdUntil = (campaign: Campaign, from: Date): string =>
+  holdEnd(from, campaign.locks.reservationDays, campaignTimeZone(campaign)).toISOString();
+
+/**
+ * One status change with everything that goes with it: the hold date when it becomes ready, the
+ * expiry once final, the stock returned when held stock is cancelled, the waiting count when a
+ * waitlisted request leaves the line, and the email the resident gets (if any).
+ */
+export function planMove(
+  campaign: Campaign,
+  record: LockRequestRecord,
+  to: RequestStatus,
+  at: Date,
+  reason?: CancelReason,
+): { change: Omit<StatusChange, 'email'>; email: LockEmailKind | null; releaseHousehold: boolean } {
+  const change: Omit<StatusChange, 'email'> = { record, to, at: at.toISOString() };
+  if (to === 'ready') change.holdUntil = holdUntil(campaign, at);
+  if (FINAL.has(to)) change.expiresAt = epochSeconds(addDays(at, campaign.locks.retentionDays));
+  if (to === 'cancelled') {
+    change.cancelReason = reason ?? 'staff';
+    if (HOLDS_STOCK.has(record.status)) change.stockDelta = { pool: poolOf(record), quantity: record.quantity };
+    if (record.status === 'waitlisted') change.stockDelta = { pool: poolOf(record), quantity: 0, waiting: -1 };
+  }
+  const email = record.email ? emailForChange(to, reason) : null;
+  // A resident's own cancellation or a lapse frees the household to ask again; a staff one does not.
+  const releaseHousehold = to === 'cancelled' && (reason === 'resident' || reason === 'lapsed');
+  return { change, email, releaseHousehold };
+}
+
+/** Serving one waitlisted request from returned stock: take its locks, leave the line, hold a pickup. */
+export function planServe(campaign: Campaign, record: LockRequestRecord, at: Date): { change: Omit<StatusChange, 'email'>; email: 'allocated' | null } {
+  const pool = poolOf(record);
+  return {
+    change: {
+      record,
+      to: 'requested',
+      at: at.toISOString(),
+      stockDelta: { pool, quantity: -record.quantity, waiting: -1 },
+      ...(record.delivery === 'pickup' ? { holdUntil: holdUntil(campaign, at) } : {}),
+    },
+    email: record.email ? 'allocated' : null,
+  };
+}
+
+/** A pool's line for one lock type, in arrival order (the list is already in arrival order). */
+export const waitingLine = (waitlisted: readonly LockRequestRecord[], pool: string, lockType: LockType): LockRequestRecord[] =>
+  waitlisted.filter((r) => poolOf(r) === pool && r.lockType === lockType);
+
+/** The lines (pool and lock type) that have people waiting and stock to give them. */
+export function linesWithStock(waitlisted: readonly LockRequestRecord[], stock: ReadonlyMap<string, Stock>): { pool: string; lockType: LockType }[] {
+  const seen = new Set<string>();
+  const lines: { pool: string; lockType: LockType }[] = [];
+  for (const r of waitlisted) {
+    const pool = poolOf(r);
+    const key = `${pool}|${r.lockType}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if ((stock.get(pool)?.[r.lockType] ?? 0) > 0) lines.push({ pool, lockType: r.lockType });
+  }
+  return lines;
+}
+
+/**
+ * A reservation past its date reads as lapsed at once, but only the sweep (or a POST) writes the
+ * lapse: a GET never changes anything, and a link scanner opening the page must not cancel it.
+ */
+export function asSeen(record: LockRequestRecord, now: Date): LockRequestRecord {
+  if (!isOverdue(record, now)) return record;
+  return { ...record, status: 'cancelled', cancelReason: 'lapsed' };
+}
+
+/** A pickup reservation still holding stock after its hold date. */
+export const isOverdue = (record: LockRequestRecord, now: Date): boolean =>
+  record.delivery === 'pickup' && HOLDS_STOCK.has(record.status) && Boolean(record.holdUntil) && record.holdUntil! <= now.toISOString();
+
+/**
+ * A repeat from a household that already asked: the first request's contact gets a reminder of
+ * its link, at most once a day, while the request is still open.
+ */
+export function reminderDue(existing: LockRequestRecord, now: Date): { remindedBefore: string } | null {
+  if (!existing.email || FINAL.has(existing.status)) return null;
+  const dayAgo = addDays(now, -1).toISOString();
+  if (existing.remindedAt && existing.remindedAt > dayAgo) return null;
+  return { remindedBefore: dayAgo };
+}

@@ -1,0 +1,54 @@
+import { campaignTimeZone, type Campaign } from '../../domain/campaign.ts';
+import type { SiteLocale } from '../../domain/locales.ts';
+import { localDate } from '../../domain/time-zones.ts';
+import type { Mailer } from '../../platform/email/mailer.ts';
+import type { OutboxHandler } from '../../platform/outbox/outbox.ts';
+import { renderLockEmail } from '../emails/lock-emails.ts';
+import type { LockEmailKind, LockRequestRecord } from '../rules/lifecycle.ts';
+import { statusPath, type LockServiceDeps } from './deps.ts';
+
+/** What a sender may hand over with a fresh entry: the request and campaign it has just written. */
+interface Known {
+  record: LockRequestRecord;
+  campaign: Campaign;
+}
+
+const isKnown = (value: unknown): value is Known =>
+  typeof value === 'object' && value !== null && 'record' in value && 'campaign' in value;
+
+/**
+ * Sends a lock request's email from its outbox entry. It reads the request fresh (unless the
+ * sender has just written it), so an email never goes out with data deleted in the meantime: a
+ * request past its TTL, or without an email address, has nothing to send.
+ */
+export function lockEmailHandler(deps: Pick<LockServiceDeps, 'requests' | 'campaigns' | 'keyRing' | 'config'> & { mailer: Mailer }): OutboxHandler<LockEmailKind> {
+  return async (entry, known) => {
+    const record = isKnown(known) ? known.record : await deps.requests.get(entry.campaign, entry.ref);
+    const campaign = isKnown(known) ? known.campaign : await deps.campaigns.get(entry.campaign);
+    if (!record?.email || !campaign) return 'dropped';
+    const site = record.siteId ? campaign.pickupSites.find((s) => s.id === record.siteId) : undefined;
+    const locale: SiteLocale = record.language === 'es' ? 'es' : 'en';
+    const email = renderLockEmail({
+      kind: entry.kind,
+      language: record.language,
+      campaignName: campaign.name,
+      confirmationCode: record.code,
+      statusUrl: new URL(await statusPath(deps.keyRing, record), deps.config.siteUrl).toString(),
+      delivery: record.delivery,
+      lockType: record.lockType,
+      quantity: record.quantity,
+      ...(site
+        ? {
+            site: {
+              name: site.name[locale],
+              address: `${site.address.line1}, ${site.address.city}, ${site.address.state} ${site.address.zip}`,
+              hours: site.hours[locale],
+            },
+          }
+        : {}),
+      ...(record.holdUntil ? { holdUntil: localDate(new Date(record.holdUntil), campaignTimeZone(campaign)) } : {}),
+    });
+    await deps.mailer.send({ to: record.email, subject: email.subject, text: email.text, html: email.html });
+    return 'sent';
+  };
+}

@@ -1,0 +1,159 @@
+import { randomInt } from 'node:crypto';
+import type { Campaign } from '../../domain/campaign.ts';
+import { ConflictError, ValidationError } from '../../domain/errors.ts';
+import type { SiteLocale } from '../../domain/locales.ts';
+import { fieldErrorsOf } from '../../domain/validation.ts';
+import { fingerprintOf, type StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
+import { keyedHash } from '../../platform/secrets/key-ring.ts';
+import { localizeFieldErrors } from '../messages.ts';
+import type { LockAnswer } from '../ports.ts';
+import { CODE_ALPHABET, confirmationCodeFrom } from '../rules/codes.ts';
+import { householdMatchValues } from '../rules/household.ts';
+import { addDays, epochSeconds, poolOf, type RequestStatus } from '../rules/lifecycle.ts';
+import { firstEmail, newRecord, reminderDue, whenOutOfStock } from '../rules/plan.ts';
+import { lockRequestSchema, missingAnswers, type LockRequestInput } from '../rules/request.ts';
+import type { LockChanges } from './changes.ts';
+import { LOCK_TOPIC, statusPath, type LockServiceDeps } from './deps.ts';
+
+/** What the submitter learns: the request's code and private link, or (a household repeat) the first code. */
+export interface SubmitResult {
+  status: 200 | 201;
+  confirmationCode: string;
+  requestStatus: RequestStatus;
+  statusPath: string;
+  /** True when the household already had a request this period: its code, nothing new written. */
+  duplicate: boolean;
+}
+
+/** The admission the anti-abuse guard gave this submission (platform/abuse/submission-guard.ts). */
+export interface Admitted {
+  scope: string;
+  keyHash: string;
+  replay: StoredAnswer | null;
+}
+
+/** A submission refused because the chosen pool is empty and the person did not ask for the waitlist. */
+export class OutOfStockError extends ConflictError {
+  constructor() {
+    super('There are no locks of this kind left here right now. You can join the waitlist.', 'out_of_stock');
+  }
+}
+
+/** The idempotency scope of a campaign's lock requests. */
+export const lockScope = (slug: string): string => `locks:${slug}`;
+
+export const newConfirmationCode = (): string => confirmationCodeFrom(Array.from({ length: 8 }, () => randomInt(CODE_ALPHABET.length)));
+
+/**
+ * A resident's free-lock request, after the anti-abuse guard admitted it: validation with the
+ * campaign's rules, then one transaction that writes the request, takes the stock (or joins the
+ * waitlist), claims the household, stores the answer for replays and queues the email.
+ */
+export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
+  const { requests, outbox, keyRing, clock } = deps;
+
+  /** Rules that need the campaign: the site exists, the programme offers the lock type. */
+  function campaignFieldErrors(campaign: Campaign, input: LockRequestInput): Record<string, string[]> {
+    if (input.delivery === 'mail') {
+      if (!campaign.locks.mail.enabled) return { delivery: ['delivery.noMail'] };
+      if (!campaign.locks.mail.lockTypes.includes(input.lockType)) return { lockType: ['lockType.unavailable'] };
+      return {};
+    }
+    const site = campaign.pickupSites.find((s) => s.id === input.siteId);
+    if (!site) return { siteId: ['siteId.unknown'] };
+    if (!site.lockTypes.includes(input.lockType)) return { lockType: ['lockType.unavailable'] };
+    return {};
+  }
+
+  function parse(campaign: Campaign, raw: unknown, locale: SiteLocale): LockRequestInput {
+    const schema = lockRequestSchema({ languages: campaign.languages, householdCap: campaign.locks.householdCap });
+    const result = schema.safeParse(raw);
+    const fields: Record<string, string[]> = result.success
+      ? campaignFieldErrors(campaign, result.data)
+      : { ...missingAnswers(raw), ...fieldErrorsOf(result.error.issues) };
+    if (Object.keys(fields).length) throw new ValidationError(localizeFieldErrors(fields, locale));
+    return (result as { data: LockRequestInput }).data;
+  }
+
+  async function answered(stored: StoredAnswer, fingerprint: string, campaign: string): Promise<SubmitResult> {
+    if (stored.fingerprint !== fingerprint) {
+      throw new ConflictError('This Idempotency-Key was already used for a different request.', 'idempotency_key_reused');
+    }
+    const answer = stored.response as unknown as LockAnswer;
+    const path = await statusPath(keyRing, { campaign, code: answer.confirmationCode, language: answer.language });
+    return { status: 201, confirmationCode: answer.confirmationCode, requestStatus: answer.requestStatus, statusPath: path, duplicate: false };
+  }
+
+  /** A household's repeat: the first request's contact gets a reminder of its link, at most once a day. */
+  async function remind(campaign: Campaign, code: string): Promise<RequestStatus> {
+    const existing = await requests.get(campaign.slug, code);
+    if (!existing) return 'requested';
+    const due = reminderDue(existing, clock.now());
+    if (due) {
+      const at = clock.now().toISOString();
+      // The condition (not only the check above) keeps it to one a day when repeats arrive together.
+      const change = changes.withEmail({ record: existing, to: existing.status, at, remindedAt: at, remindedBefore: due.remindedBefore }, 'reminder');
+      if ((await requests.change(change)) === 'changed' && change.email) await outbox.deliver(change.email);
+    }
+    return existing.status;
+  }
+
+  async function submit(campaign: Campaign, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SubmitResult> {
+    const input = parse(campaign, raw, locale);
+    const fingerprint = fingerprintOf(input);
+    if (admitted.replay) return answered(admitted.replay, fingerprint, campaign.slug);
+    const pool = poolOf(input);
+    const householdKeys = await Promise.all(
+      householdMatchValues(campaign.slug, {
+        ...(input.delivery === 'mail' ? { address: input.address } : {}),
+        email: input.email,
+        phone: input.phone,
+      }).map((value) => keyedHash(keyRing, 'household', value)),
+    );
+
+    const attemptCreate = async (allocate: boolean) => {
+      const at = clock.now();
+      const record = newRecord(campaign, input, { code: newConfirmationCode(), householdKeys, at, allocate });
+      const answer: LockAnswer = { status: 201, confirmationCode: record.code, requestStatus: record.status, language: record.language };
+      const kind = firstEmail(record);
+      const email = kind ? outbox.entry(LOCK_TOPIC, kind, record.code, campaign.slug) : undefined;
+      const outcome = await requests.create({
+        record,
+        allocate,
+        pool,
+        householdExpiresAt: epochSeconds(addDays(at, campaign.locks.requestPeriodDays)),
+        idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...answer } } },
+        ...(email ? { email } : {}),
+      });
+      return { outcome, record, email };
+    };
+
+    // A lost race on a key that has since expired, or a code drawn twice: draw again, a few times.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      let attempted = await attemptCreate(true);
+      if (attempted.outcome.kind === 'out_of_stock') {
+        if (whenOutOfStock(input) === 'refuse') throw new OutOfStockError();
+        attempted = await attemptCreate(false);
+      }
+      const { outcome, record, email } = attempted;
+      switch (outcome.kind) {
+        case 'created':
+          if (email) await outbox.deliver(email, { record, campaign });
+          // Stock may have come back between the refusal and this write: serve the line now.
+          if (record.status === 'waitlisted') await changes.serveWaitlist(campaign, pool, record.lockType);
+          return { status: 201, confirmationCode: record.code, requestStatus: record.status, statusPath: await statusPath(keyRing, record), duplicate: false };
+        case 'replay':
+          return answered(outcome.answer, fingerprint, campaign.slug);
+        case 'duplicate': {
+          const requestStatus = await remind(campaign, outcome.code);
+          return { status: 200, confirmationCode: outcome.code, requestStatus, statusPath: '', duplicate: true };
+        }
+        default:
+          break;
+      }
+    }
+    throw new ConflictError('Your request could not be saved. Please try again.', 'busy');
+  }
+
+  return { submit };
+}

@@ -1,0 +1,151 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../clock.ts';
+import { queryAll } from '../dynamo/query.ts';
+import type { Item, Table, TransactItem } from '../dynamo/table.ts';
+
+/**
+ * One message waiting to go out. It names what it is about (`topic`, `kind`, `ref`) and never
+ * holds the message itself or anything personal: the handler reads what it needs when it sends,
+ * so data deleted in the meantime (TTL, a deletion request) is never sent.
+ */
+export interface OutboxEntry {
+  id: string;
+  /** The capability's topic, e.g. `lock-request`. */
+  topic: string;
+  /** The message kind within the topic, e.g. `confirmation`. */
+  kind: string;
+  /** What the message is about, in the topic's own format (e.g. a confirmation code). */
+  ref: string;
+  /** The campaign it belongs to: staff see only their campaigns' failed messages. */
+  campaign: string;
+  attempts: number;
+  createdAt: string;
+  /** The error's name only: never a message, which could quote an address. */
+  lastError?: string;
+}
+
+export type OutboxState = 'pending' | 'dead';
+
+const outboxKeys = (id: string, state: OutboxState, dueAt: string) => ({
+  pk: `OUTBOX#${id}`,
+  sk: 'OUTBOX',
+  gsi1pk: `OUTBOX#${state}`,
+  gsi1sk: `${dueAt}#${id}`,
+});
+const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
+const byStateKey = (state: OutboxState) => `OUTBOX#${state}`;
+
+const toEntry = (item: Item): OutboxEntry => ({
+  id: String(item.id),
+  topic: String(item.topic),
+  kind: String(item.kind),
+  ref: String(item.ref),
+  campaign: String(item.campaign),
+  attempts: Number(item.attempts ?? 0),
+  createdAt: String(item.createdAt),
+  ...(item.lastError ? { lastError: String(item.lastError) } : {}),
+});
+
+/**
+ * A new entry is sent at once by the request that made it; the sweep picks it up only after this
+ * grace period, so the two never send the same message.
+ */
+export const GRACE_MS = 2 * 60_000;
+
+export interface OutboxStore {
+  /** The item that queues an entry, written in the transaction of the change it reports. */
+  putItem(entry: OutboxEntry): TransactItem;
+  /** Pending entries whose time has come, oldest first. */
+  due(): Promise<OutboxEntry[]>;
+  /** Entries that failed every attempt, kept for staff. */
+  dead(): Promise<OutboxEntry[]>;
+  sent(id: string): Promise<void>;
+  /** Records a failed attempt: retried at `retryAt`, or dead when it is null. */
+  failed(entry: OutboxEntry, errorName: string, retryAt: string | null): Promise<void>;
+  /** Puts a dead entry back in the queue; false when there is no such dead entry. */
+  requeue(id: string): Promise<boolean>;
+}
+
+export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+  const byState = async (state: OutboxState, upTo?: string) =>
+    (
+      await queryAll(
+        table.doc,
+        {
+          TableName: table.name,
+          IndexName: 'gsi1',
+          KeyConditionExpression: upTo ? 'gsi1pk = :pk AND gsi1sk <= :upTo' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': byStateKey(state), ...(upTo ? { ':upTo': `${upTo}~` } : {}) },
+        },
+        nowSeconds(),
+      )
+    ).map(toEntry);
+
+  return {
+    putItem(entry) {
+      const dueAt = new Date(Date.parse(entry.createdAt) + GRACE_MS).toISOString();
+      return {
+        Put: {
+          TableName: table.name,
+          Item: { ...outboxKeys(entry.id, 'pending', dueAt), entity: 'outbox', version: 2, ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+    },
+
+    due: () => byState('pending', clock.now().toISOString()),
+    dead: () => byState('dead'),
+
+    async sent(id) {
+      await table.doc.send(new DeleteCommand({ TableName: table.name, Key: outboxKey(id) }));
+    },
+
+    async failed(entry, errorName, retryAt) {
+      const state: OutboxState = retryAt ? 'pending' : 'dead';
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: outboxKey(entry.id),
+            UpdateExpression: 'SET attempts = :attempts, lastError = :error, gsi1pk = :pk, gsi1sk = :sk, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':attempts': entry.attempts + 1,
+              ':error': errorName,
+              ':pk': byStateKey(state),
+              ':sk': `${retryAt ?? clock.now().toISOString()}#${entry.id}`,
+              ':at': clock.now().toISOString(),
+            },
+          }),
+        );
+      } catch (error) {
+        // Sent and deleted by someone else meanwhile: nothing left to record.
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    },
+
+    async requeue(id) {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: outboxKey(id),
+            UpdateExpression: 'SET gsi1pk = :pending, gsi1sk = :sk, attempts = :zero',
+            ConditionExpression: 'gsi1pk = :dead',
+            ExpressionAttributeValues: {
+              ':pending': byStateKey('pending'),
+              ':dead': byStateKey('dead'),
+              ':sk': `${clock.now().toISOString()}#${id}`,
+              ':zero': 0,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../clock.ts';
+import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
+
+/**
+ * The generic outbox: every capability queues its messages here, inside the transaction of the
+ * change they report, so a crash or a mail failure never loses one. Each capability registers one
+ * handler per topic; the outbox owns the rest for every topic alike: sending at once, retries
+ * after 1, 5, 30 and 120 minutes, then `dead` (kept for staff, who can requeue it).
+ */
+
+/** A capability's topic and the message kinds it sends: `entry.kind` is typed by it. */
+export interface OutboxTopic<K extends string> {
+  readonly name: string;
+  readonly kinds: readonly K[];
+}
+
+export function outboxTopic<K extends string>(name: string, kinds: readonly K[]): OutboxTopic<K> {
+  return { name, kinds };
+}
+
+export type TypedEntry<K extends string> = OutboxEntry & { kind: K };
+
+/**
+ * Sends one entry's message. Throws when sending failed (the outbox retries); answers `dropped`
+ * when there is nothing to send any more (the data is gone, or has no address). `known` is what
+ * the sender handed over with a fresh entry (e.g. the record it just wrote), to save a read; the
+ * handler checks it and reads fresh without it.
+ */
+export type OutboxHandler<K extends string> = (entry: TypedEntry<K>, known?: unknown) => Promise<'sent' | 'dropped'>;
+
+/** Retry delays after a failed send, in minutes; after the last one the entry is kept for staff. */
+export const RETRY_MINUTES = [1, 5, 30, 120];
+
+export type DeliveryResult = 'sent' | 'dropped' | 'failed';
+
+export interface Outbox {
+  register<K extends string>(topic: OutboxTopic<K>, handler: OutboxHandler<K>): void;
+  /** A new entry for a change about to be written. */
+  entry<K extends string>(topic: OutboxTopic<K>, kind: K, ref: string, campaign: string): OutboxEntry;
+  /** Sends an entry now (the change that queued it has been written); failures are recorded, never thrown. */
+  deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult>;
+  /** Sends every due entry, of every topic. */
+  deliverDue(): Promise<Record<DeliveryResult, number>>;
+  /** Entries that failed every attempt, for staff. */
+  dead(): Promise<OutboxEntry[]>;
+  requeue(id: string): Promise<boolean>;
+}
+
+export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger): Outbox {
+  const handlers = new Map<string, { kinds: readonly string[]; handler: OutboxHandler<string> }>();
+
+  async function deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult> {
+    const registered = handlers.get(entry.topic);
+    try {
+      if (!registered) throw Object.assign(new Error('no handler'), { name: 'UnknownOutboxTopic' });
+      if (!registered.kinds.includes(entry.kind)) throw Object.assign(new Error('unknown kind'), { name: 'UnknownOutboxKind' });
+      const result = await registered.handler(entry, known);
+      await store.sent(entry.id);
+      return result;
+    } catch (error) {
+      const name = (error as Error).name || 'Error';
+      const retryIn = RETRY_MINUTES[entry.attempts];
+      const retryAt = retryIn === undefined ? null : new Date(clock.now().getTime() + retryIn * 60_000).toISOString();
+      await store.failed(entry, name, retryAt);
+      logger.warn(retryAt ? 'message failed, will retry' : 'message failed, kept for staff', {
+        topic: entry.topic,
+        kind: entry.kind,
+        attempts: entry.attempts + 1,
+        errorName: name,
+      });
+      return 'failed';
+    }
+  }
+
+  return {
+    register(topic, handler) {
+      handlers.set(topic.name, { kinds: topic.kinds, handler: handler as OutboxHandler<string> });
+    },
+
+    entry(topic, kind, ref, campaign) {
+      return { id: randomUUID(), topic: topic.name, kind, ref, campaign, attempts: 0, createdAt: clock.now().toISOString() };
+    },
+
+    deliver,
+
+    async deliverDue() {
+      const counts: Record<DeliveryResult, number> = { sent: 0, dropped: 0, failed: 0 };
+      for (const entry of await store.due()) counts[await deliver(entry)] += 1;
+      return counts;
+    },
+
+    dead: () => store.dead(),
+    requeue: (id) => store.requeue(id),
+  };
+}

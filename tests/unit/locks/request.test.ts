@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../functions/src/domain/errors.ts';
+import { localizeFieldErrors } from '../../../functions/src/locks/messages.ts';
+import { formToLockRequest, lockRequestSchema, missingAnswers, normalizeUsPhone } from '../../../functions/src/locks/rules/request.ts';
+import { parseInput } from '../../../functions/src/platform/http/validate.ts';
+
+const schema = lockRequestSchema({ languages: ['en', 'es'], householdCap: 2 });
+
+const mail = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Test Resident',
+  email: 'resident@example.test',
+  delivery: 'mail',
+  address: { line1: '1 Test Street', city: 'Portland', state: 'OR', zip: '97201' },
+  lockType: 'cable',
+  quantity: 1,
+  language: 'en',
+  consent: true,
+  ...overrides,
+});
+
+function fieldErrors(input: unknown): Record<string, string[]> {
+  try {
+    parseInput(schema, input);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.fields;
+    throw error;
+  }
+  return {};
+}
+
+describe('lock request contract', () => {
+  it('accepts a mail request and normalises what people type', () => {
+    const parsed = schema.parse(mail({ name: '  Test Resident ', phone: '(503) 555-0188', address: { line1: '1 Test Street', city: 'Portland', state: 'OR', zip: '97201-1234' } }));
+    expect(parsed.name).toBe('Test Resident');
+    expect(parsed.phone).toBe('+15035550188');
+    expect(parsed.address?.zip).toBe('97201');
+  });
+
+  it('accepts a pickup request with a phone number and no address', () => {
+    const parsed = schema.parse(mail({ delivery: 'pickup', siteId: 'central-library', address: undefined, email: undefined, phone: '503.555.0100' }));
+    expect(parsed.siteId).toBe('central-library');
+  });
+
+  it('needs an email address or a phone number (either one is enough)', () => {
+    expect(fieldErrors(mail({ email: '' }))).toEqual({ email: ['contact.required'] });
+  });
+
+  it('names the field for each problem, with dotted names for the address', () => {
+    const errors = fieldErrors(
+      mail({ name: '', email: 'not-an-email', address: { line1: '', city: 'Portland', state: 'XX', zip: '123' }, quantity: 3, consent: false }),
+    );
+    expect(errors).toEqual({
+      name: ['name.required'],
+      email: ['email.invalid'],
+      'address.line1': ['address.line1.required'],
+      'address.state': ['address.state.invalid'],
+      'address.zip': ['address.zip.invalid'],
+      quantity: ['quantity.range'],
+      consent: ['consent.required'],
+    });
+  });
+
+  it('rejects a ZIP code from another state, and one that does not exist', () => {
+    expect(fieldErrors(mail({ address: { line1: '1 A St', city: 'Seattle', state: 'OR', zip: '98101' } }))).toEqual({
+      'address.zip': ['address.zip.state'],
+    });
+    expect(fieldErrors(mail({ address: { line1: '1 A St', city: 'X', state: 'OR', zip: '99999' } }))).toEqual({
+      'address.zip': ['address.zip.unknown'],
+    });
+  });
+
+  it('accepts territories, where mail also goes', () => {
+    expect(fieldErrors(mail({ address: { line1: '1 Calle Sol', city: 'Adjuntas', state: 'PR', zip: '00601' } }))).toEqual({});
+  });
+
+  it('rejects fields the form does not have, including anything about firearms', () => {
+    // Reported on the unknown field itself, so a client sees which one to drop.
+    expect(fieldErrors(mail({ firearms: 2 }))).toEqual({ firearms: ['unknown'] });
+    expect(Object.keys(fieldErrors(mail({ address: { line1: '1 A St', city: 'Portland', state: 'OR', zip: '97201', county: 'X' } })))).toEqual(['address.county']);
+  });
+
+  it('requires a site for pickup and an address for mail', () => {
+    expect(fieldErrors(mail({ delivery: 'pickup', address: undefined }))).toEqual({ siteId: ['siteId.required'] });
+    expect(fieldErrors(mail({ address: undefined }))).toEqual({ 'address.line1': ['address.line1.required'] });
+  });
+
+  it('only offers the campaign’s languages', () => {
+    expect(fieldErrors(mail({ language: 'vi' }))).toEqual({ language: ['language.invalid'] });
+    const withVi = lockRequestSchema({ languages: ['en', 'es', 'vi'], householdCap: 2 });
+    expect(withVi.safeParse(mail({ language: 'vi' })).success).toBe(true);
+  });
+});
+
+describe('form posts', () => {
+  it('read the same as JSON: dotted address names, a checked box, empty fields dropped', () => {
+    const body = formToLockRequest({
+      name: 'Test Resident',
+      email: 'resident@example.test',
+      phone: '',
+      delivery: 'mail',
+      siteId: '',
+      'address.line1': '1 Test Street',
+      'address.line2': '',
+      'address.city': 'Portland',
+      'address.state': 'OR',
+      'address.zip': '97201',
+      lockType: 'box',
+      quantity: '2',
+      language: 'es',
+      consent: 'yes',
+    });
+    const parsed = schema.parse(body);
+    expect(parsed).toMatchObject({ quantity: 2, consent: true, address: { line1: '1 Test Street', zip: '97201' } });
+    expect(parsed.address?.line2).toBeUndefined();
+    expect(parsed.phone).toBeUndefined();
+  });
+
+  it('treat an unchecked consent box as missing', () => {
+    const body = formToLockRequest({ ...Object.fromEntries(Object.entries(mail()).map(([k, v]) => [k, String(v)])), consent: '' });
+    expect(schema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('messages', () => {
+  it('are given in the person’s language', () => {
+    expect(localizeFieldErrors({ 'address.zip': ['address.zip.state'] }, 'es')).toEqual({
+      'address.zip': ['Este código postal no corresponde al estado que eligió'],
+    });
+    expect(localizeFieldErrors({ email: ['contact.required'] }, 'en').email?.[0]).toMatch(/^Enter an email address or a phone number/);
+  });
+
+  it('normalise US phone numbers and refuse others', () => {
+    expect(['503-555-0100', '+1 (503) 555-0100', '15035550100'].map(normalizeUsPhone)).toEqual(['+15035550100', '+15035550100', '+15035550100']);
+    expect(['555-0100', '+44 20 7946 0958', '003-555-0100'].map(normalizeUsPhone)).toEqual([null, null, null]);
+  });
+});
+
+describe('answers that depend on other answers', () => {
+  it('are listed with the other problems, not only after those are fixed', () => {
+    expect(missingAnswers({ delivery: 'pickup', email: ' ', name: '' })).toEqual({ email: ['contact.required'], siteId: ['siteId.required'] });
+    expect(missingAnswers({ delivery: 'mail', phone: '503-555-0100' })).toEqual({ 'address.line1': ['address.line1.required'] });
+    expect(missingAnswers('not an object')).toEqual({ email: ['contact.required'] });
+  });
+});
