@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
 import { seedContent } from '../../functions/src/content-seed.ts';
 import { loadSeedContent } from '../../functions/src/local/seed.ts';
-import { buildConfig } from '../support/builders.ts';
+import type { buildConfig } from '../support/builders.ts';
 import { freshTable, tableDeps } from './helpers.ts';
 
 describe('the API on DynamoDB Local', () => {
