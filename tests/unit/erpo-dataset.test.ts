@@ -42,10 +42,13 @@ describe('red-flag record schema', () => {
       effective: null,
       citation: null,
       petitioners: ['family'],
+      requesters: ['medical_professional'],
       alternatives: [],
     });
     expect(problems(none)).toEqual([
       'petitioners: Only a state with a law in force has petitioners.',
+      'requesters: Only a state with a law in force has requesters.',
+      'emergencyOrderEnds: Only a state with a law in force has an emergency order; use null.',
       'finalOrderMaxDays: Only a state with a law in force has order durations.',
       'alternatives: Say what a worried family can still do where there is no such order.',
     ]);
