@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { erpoSourceSchema } from './erpo-sources.ts';
+import { erpoSourceSchema, sourcesPrimaryFirst } from './erpo-sources.ts';
 import { STATES_AND_DC } from './us-states.ts';
 
 /**
@@ -146,12 +146,12 @@ export const erpoRecordSchema = z
 
 export type ErpoRecord = z.infer<typeof erpoRecordSchema>;
 
-/** The public view of a record: everything except the internal review note. */
+/** The public view of a record: everything except the internal review note, sources primary first. */
 export type PublicErpoRecord = Omit<ErpoRecord, 'reviewNote'>;
 
 export function toPublicErpoRecord(record: ErpoRecord): PublicErpoRecord {
   const { reviewNote: _internal, ...rest } = record;
-  return rest;
+  return { ...rest, sources: sourcesPrimaryFirst(rest.sources) };
 }
 
 /** Checks a whole dataset: every state and DC exactly once. Returns human-readable problems. */
