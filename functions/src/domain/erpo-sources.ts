@@ -119,7 +119,9 @@ export function sourcePolicyIssues(record: PolicyInput): PolicyIssue[] {
       });
     }
     const tracker = matchHost(s.url, BILL_TRACKER_HOSTS);
-    if (tracker && (s.kind !== 'research' || !record.reviewNote.toLowerCase().includes(tracker))) {
+    // "legiscan" is enough to name legiscan.com in a note.
+    const named = tracker && record.reviewNote.toLowerCase().includes(tracker.split('.')[0]!);
+    if (tracker && (s.kind !== 'research' || !named)) {
       issues.push({
         path: ['sources', i, 'url'],
         message: `${tracker} is a bill tracker: cite the legislature's own page instead; if it cannot be found, keep the tracker with kind "research" and say so in reviewNote, naming ${tracker}.`,
