@@ -172,6 +172,12 @@ describe('red-flag sourcing policy', () => {
     expect(sourcePolicyProblems(buildErpoRecord({ sources: [source(), tracker], reviewNote: `Kept ${host}: the legislature page was not found.` }))).toEqual([]);
   });
 
+  it('is enforced by the record schema itself, so the build and the seeding refuse a record that breaks it', () => {
+    const advocacyOnly = buildErpoRecord({ sources: [source({ kind: 'advocacy', url: 'https://courtgpt.ai/erpo' })] });
+    expect(problems(advocacyOnly)).toEqual(sourcePolicyProblems(advocacyOnly));
+    expect(problems(advocacyOnly).map((p) => p.split(':')[0])).toEqual(['sources.0.why', 'sources.0.url', 'sources']);
+  });
+
   it('lists sources primary first, keeping the order within a kind', () => {
     const kinds = ['advocacy', 'research', 'statute', 'news', 'court', 'agency', 'statute'] as const;
     const sorted = sourcesPrimaryFirst(kinds.map((kind, i) => source({ kind, title: `${kind} ${i}` })));
@@ -192,6 +198,23 @@ describe('the published dataset (site/src/content/erpo-states)', () => {
       for (const link of [...r.sources, ...r.officialLinks]) expect(link.url, `${r.state}`).toMatch(/^https?:\/\//);
       if (r.officialLinks.length === 0) expect(r.unverified, `${r.state}`).toContain('officialLinks');
     }
+  });
+
+  it('follows the sourcing policy in every record', () => {
+    const found = records.flatMap((r) => sourcePolicyProblems(r).map((p) => `${r.state} ${p}`));
+    expect(found).toEqual([]);
+  });
+
+  it('cites at least one statute or court source for every law in force, and a statute for every ban', () => {
+    for (const r of records.filter((x) => x.status === 'in_force')) {
+      expect(r.sources.some((s) => s.kind === 'statute' || s.kind === 'court'), r.state).toBe(true);
+    }
+    for (const r of records.filter((x) => x.status === 'prohibited')) expect(r.sources.some((s) => s.kind === 'statute'), r.state).toBe(true);
+  });
+
+  it('labels the one-year ex parte orders of Michigan and Oregon as lasting unless contested', () => {
+    const contested = records.filter((r) => r.emergencyOrderEnds === 'unless_contested').map((r) => r.state);
+    expect(contested).toEqual(['MI', 'OR']);
   });
 
   it('was reviewed within the last 12 months', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { erpoSourceSchema, sourcesPrimaryFirst } from './erpo-sources.ts';
+import { erpoSourceSchema, sourcePolicyIssues, sourcesPrimaryFirst } from './erpo-sources.ts';
 import { STATES_AND_DC } from './us-states.ts';
 
 /**
@@ -142,6 +142,8 @@ export const erpoRecordSchema = z
     if (r.effective && r.enacted && Number(r.effective.slice(0, 4)) < r.enacted) {
       issue('effective', 'The law cannot take effect before it was enacted.');
     }
+    // The sourcing policy (docs/content-rules.md, "Sources") fails the build, the seeding and the tests alike.
+    for (const i of sourcePolicyIssues(r)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
   });
 
 export type ErpoRecord = z.infer<typeof erpoRecordSchema>;
