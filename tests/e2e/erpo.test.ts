@@ -99,7 +99,7 @@ describe.each(locales)('red-flag law finder ($locale)', ({ locale, prefix, probl
     await p.context().close();
   });
 
-  it.each(['wa', 'tx', 'al', 'ct'])('state page %s: sources, review date, quick exit, crisis banner, zero axe violations', async (code) => {
+  it.each(['wa', 'tx', 'al', 'ct', 'or'])('state page %s: sources, review date, quick exit, crisis banner, zero axe violations', async (code) => {
     const p = await page({ js: true });
     const scripts: string[] = [];
     p.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
@@ -111,6 +111,46 @@ describe.each(locales)('red-flag law finder ($locale)', ({ locale, prefix, probl
     await expect(p.locator('[data-hope]').isVisible()).resolves.toBe(true);
     expect(scripts).toEqual([]);
     expect(await axeViolations(p)).toEqual([]);
+    await p.context().close();
+  });
+
+  it('lists sources primary first, each with its kind in words', async () => {
+    const p = await page();
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/ct/`);
+    const order = ['statute', 'court', 'agency', 'research', 'news', 'advocacy'];
+    const kinds = await p.locator('section.sources li[data-source-kind]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-source-kind')!));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.map((k) => order.indexOf(k))).toEqual([...kinds.map((k) => order.indexOf(k))].sort((a, b) => a - b));
+    expect(['statute', 'court']).toContain(kinds[0]);
+    const label = (await p.locator('section.sources li .source-kind').first().textContent())!;
+    expect(label).toMatch(locale === 'es' ? /^(Ley \(estatuto\)|Corte):$/ : /^(Law \(statute\)|Court):$/);
+    await p.context().close();
+  });
+
+  it('shows who can file and who can only ask for an investigation as separate lists', async () => {
+    const p = await page();
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/ct/`);
+    const petitioners = await p.locator('[data-petitioners] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-petitioner')));
+    const requesters = await p.locator('[data-requesters] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-requester')));
+    expect(petitioners).toEqual(expect.arrayContaining(['law_enforcement', 'prosecutor']));
+    expect(petitioners).not.toContain('family');
+    expect(requesters).toEqual(expect.arrayContaining(['family', 'medical_professional']));
+    await expect(p.locator('#who-asks').textContent()).resolves.toBe(locale === 'es' ? 'Quién puede pedir una investigación' : 'Who can ask for an investigation');
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/wa/`);
+    expect(await p.locator('[data-requesters]').count()).toBe(0);
+    await p.context().close();
+  });
+
+  it('labels an emergency order that lasts unless contested, and only there', async () => {
+    const p = await page();
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/or/`);
+    const dd = p.locator('[data-emergency-ends]');
+    expect(await dd.getAttribute('data-emergency-ends')).toBe('unless_contested');
+    await expect(dd.textContent()).resolves.toContain(locale === 'es' ? 'a menos que la persona pida una audiencia' : 'unless the person asks for a hearing');
+    await expect(p.locator('[data-unless-contested]').isVisible()).resolves.toBe(true);
+    await p.goto(`${baseUrl}${prefix}/red-flag-laws/wa/`);
+    expect(await p.locator('[data-emergency-ends]').getAttribute('data-emergency-ends')).toBe('at_hearing');
+    expect(await p.locator('[data-unless-contested]').count()).toBe(0);
     await p.context().close();
   });
 
@@ -166,6 +206,12 @@ describe('red-flag data downloads', () => {
     expect(body.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.states).toHaveLength(51);
     expect(body.states.some((s) => 'reviewNote' in s)).toBe(false);
+    const mi = (body.states as unknown as { state: string; requesters: string[]; emergencyOrderEnds: string | null; sources: { kind: string }[] }[]).find(
+      (s) => s.state === 'MI',
+    )!;
+    expect(mi.emergencyOrderEnds).toBe('unless_contested');
+    expect(Array.isArray(mi.requesters)).toBe(true);
+    expect(mi.sources.every((s) => typeof s.kind === 'string')).toBe(true);
   });
 
   it('publishes a spreadsheet-safe CSV with one row per state', async () => {
@@ -174,6 +220,10 @@ describe('red-flag data downloads', () => {
     const rows = parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(51);
     expect(rows.find((r) => r.state === 'WA')?.status).toBe('in_force');
+    const ct = rows.find((r) => r.state === 'CT')!;
+    expect(ct.requesters!.split(' | ')).toEqual(expect.arrayContaining(['family', 'medical_professional']));
+    expect(rows.find((r) => r.state === 'OR')?.emergency_order_ends).toBe('unless_contested');
+    expect(ct.source_kinds!.split(' | ')).toHaveLength(ct.sources!.split(' | ').length);
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { erpoSourceSchema, sourcePolicyIssues, sourcesPrimaryFirst } from './erpo-sources.ts';
 import { STATES_AND_DC } from './us-states.ts';
 
 /**
@@ -22,6 +23,15 @@ export const PETITIONERS = [
 ] as const;
 export type Petitioner = (typeof PETITIONERS)[number];
 
+/**
+ * How an emergency (ex parte) order ends:
+ * - `at_hearing`: it lasts only until a full hearing, held within `emergencyOrderMaxDays`;
+ * - `unless_contested`: it lasts its full `emergencyOrderMaxDays` (e.g. one year in Michigan and
+ *   Oregon) unless the person asks for a hearing; pages label it so states are not compared wrongly.
+ */
+export const EMERGENCY_ORDER_ENDS = ['at_hearing', 'unless_contested'] as const;
+export type EmergencyOrderEnds = (typeof EMERGENCY_ORDER_ENDS)[number];
+
 export const ERPO_STATUSES = ['in_force', 'none', 'prohibited'] as const;
 export type ErpoStatus = (typeof ERPO_STATUSES)[number];
 
@@ -42,7 +52,10 @@ const FIELD_NAMES = [
   'citation',
   'petitioners',
   'petitionersNote',
+  'requesters',
+  'requestersNote',
   'emergencyOrderMaxDays',
+  'emergencyOrderEnds',
   'finalOrderMaxDays',
   'durationNote',
   'summary',
@@ -64,14 +77,19 @@ export const erpoRecordSchema = z
     citation: z.string().trim().min(1).nullable(),
     petitioners: z.array(z.enum(PETITIONERS)),
     petitionersNote: text.nullable(),
+    /** People who may ask the police, a prosecutor or the court to start an investigation but cannot file. */
+    requesters: z.array(z.enum(PETITIONERS)),
+    requestersNote: text.nullable(),
     emergencyOrderMaxDays: z.number().int().positive().max(3650).nullable(),
+    emergencyOrderEnds: z.enum(EMERGENCY_ORDER_ENDS).nullable(),
     finalOrderMaxDays: z.number().int().positive().max(3650).nullable(),
     durationNote: text.nullable(),
     summary: text,
     steps: z.array(text),
     alternatives: z.array(text),
     officialLinks: z.array(z.object({ title: text, url: httpsUrl }).strict()),
-    sources: z.array(z.object({ title: z.string().trim().min(1), url: httpsUrl, accessed: isoDate }).strict()).min(1),
+    /** Primary first on pages; the sourcing policy (erpo-sources.ts) applies to every one. */
+    sources: z.array(erpoSourceSchema).min(1),
     lastReviewed: isoDate,
     confidence: z.enum(['high', 'medium', 'low']),
     /** Fields the reviewer could not verify; pages say so next to them. */
@@ -91,8 +109,16 @@ export const erpoRecordSchema = z
       if (r.finalOrderMaxDays === null && !r.durationNote) {
         issue('durationNote', 'Explain in a note why the final order has no fixed end.');
       }
+      if (r.emergencyOrderMaxDays !== null && r.emergencyOrderEnds === null) {
+        issue('emergencyOrderEnds', 'Say how the emergency order ends: "at_hearing" or "unless_contested".');
+      }
+      if (r.emergencyOrderEnds === 'unless_contested' && !r.durationNote) {
+        issue('durationNote', 'Explain in a note how the person can contest an emergency order that lasts unless contested.');
+      }
     } else {
       if (r.petitioners.length > 0) issue('petitioners', 'Only a state with a law in force has petitioners.');
+      if (r.requesters.length > 0) issue('requesters', 'Only a state with a law in force has requesters.');
+      if (r.emergencyOrderEnds !== null) issue('emergencyOrderEnds', 'Only a state with a law in force has an emergency order; use null.');
       if (r.emergencyOrderMaxDays !== null || r.finalOrderMaxDays !== null) {
         issue('finalOrderMaxDays', 'Only a state with a law in force has order durations.');
       }
@@ -104,19 +130,30 @@ export const erpoRecordSchema = z
       issue('petitionersNote', 'Explain who "other" petitioners are.');
     }
     if (new Set(r.petitioners).size !== r.petitioners.length) issue('petitioners', 'List each petitioner once.');
+    if (new Set(r.requesters).size !== r.requesters.length) issue('requesters', 'List each requester once.');
+    const both = r.requesters.filter((p) => r.petitioners.includes(p));
+    if (both.length > 0) {
+      issue('requesters', `${both.join(', ')} may file, so list them only in petitioners, not in requesters.`);
+    }
+    if (r.requesters.includes('other') && !r.requestersNote) issue('requestersNote', 'Explain who "other" requesters are.');
+    if (r.requestersNote && r.requesters.length === 0) {
+      issue('requestersNote', 'A note on requesters needs at least one requester; remove it or list them.');
+    }
     if (r.effective && r.enacted && Number(r.effective.slice(0, 4)) < r.enacted) {
       issue('effective', 'The law cannot take effect before it was enacted.');
     }
+    // The sourcing policy (docs/content-rules.md, "Sources") fails the build, the seeding and the tests alike.
+    for (const i of sourcePolicyIssues(r)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: i.path, message: i.message });
   });
 
 export type ErpoRecord = z.infer<typeof erpoRecordSchema>;
 
-/** The public view of a record: everything except the internal review note. */
+/** The public view of a record: everything except the internal review note, sources primary first. */
 export type PublicErpoRecord = Omit<ErpoRecord, 'reviewNote'>;
 
 export function toPublicErpoRecord(record: ErpoRecord): PublicErpoRecord {
   const { reviewNote: _internal, ...rest } = record;
-  return rest;
+  return { ...rest, sources: sourcesPrimaryFirst(rest.sources) };
 }
 
 /** Checks a whole dataset: every state and DC exactly once. Returns human-readable problems. */

@@ -1,4 +1,5 @@
 import type { ErpoRecord, ErpoStatus, Petitioner } from '#domain/erpo';
+import type { SourceKind } from '#domain/erpo-sources';
 import type { SiteLocale } from './ui.ts';
 
 /** Words for the red-flag law pages, in both languages. */
@@ -14,6 +15,16 @@ export const PETITIONER_LABELS: Record<Petitioner, { en: string; es: string }> =
   employer: { en: 'Employers', es: 'Empleadores' },
   coworker: { en: 'Coworkers', es: 'Compañeros de trabajo' },
   other: { en: 'Others (see the note below)', es: 'Otras personas (vea la nota abajo)' },
+};
+
+/** The kind of each source, in words; pages list sources in SOURCE_KINDS order (primary first). */
+export const SOURCE_KIND_LABELS: Record<SourceKind, { en: string; es: string }> = {
+  statute: { en: 'Law (statute)', es: 'Ley (estatuto)' },
+  court: { en: 'Court', es: 'Corte' },
+  agency: { en: 'Government agency', es: 'Agencia del gobierno' },
+  research: { en: 'Research or legal aid', es: 'Investigación o ayuda legal' },
+  news: { en: 'News report', es: 'Noticia' },
+  advocacy: { en: 'Advocacy group', es: 'Grupo de activismo' },
 };
 
 export const STATUS_LABELS: Record<ErpoStatus, { en: string; es: string }> = {
@@ -38,7 +49,10 @@ const FIELD_LABELS: Record<string, { en: string; es: string }> = {
   citation: { en: 'legal citation', es: 'cita legal' },
   petitioners: { en: 'who can ask', es: 'quién puede pedirla' },
   petitionersNote: { en: 'who can ask', es: 'quién puede pedirla' },
+  requesters: { en: 'who can ask for an investigation', es: 'quién puede pedir una investigación' },
+  requestersNote: { en: 'who can ask for an investigation', es: 'quién puede pedir una investigación' },
   emergencyOrderMaxDays: { en: 'how long an emergency order lasts', es: 'cuánto dura una orden de emergencia' },
+  emergencyOrderEnds: { en: 'how an emergency order ends', es: 'cómo termina una orden de emergencia' },
   finalOrderMaxDays: { en: 'how long a final order lasts', es: 'cuánto dura una orden final' },
   durationNote: { en: 'how long orders last', es: 'cuánto duran las órdenes' },
   summary: { en: 'summary', es: 'resumen' },
@@ -92,10 +106,16 @@ export const ERPO_TEXT = {
     citation: 'Law',
     enacted: 'Passed',
     effective: 'In effect since',
-    whoHeading: 'Who can ask a court for an order',
+    whoHeading: 'Who can ask the court for an order',
     othersCanAsk: 'If you are not on this list, you can ask the police to file.',
+    requestersHeading: 'Who can ask for an investigation',
+    requestersIntro: 'These people cannot ask the court for the order themselves. They can ask for an investigation, and then the police or a prosecutor decide whether to ask for the order.',
     durationHeading: 'How long orders last',
     emergency: 'Emergency or temporary order (before a full hearing)',
+    emergencyUnlessContested: 'First order, made without a hearing',
+    unlessContested: 'unless the person asks for a hearing',
+    unlessContestedNote:
+      'In this state the first order does not end at a hearing a few days later, as in most states. It stays in place for its full length unless the person asks for a hearing.',
     final: 'Final order (after a hearing)',
     noFixedEnd: 'no fixed end date (see the note)',
     stepsHeading: 'How to ask for an order',
@@ -105,6 +125,7 @@ export const ERPO_TEXT = {
     alternativesHeadingNone: 'What you can do',
     sourcesHeading: 'Sources',
     accessed: 'checked',
+    whyCited: 'Cited because:',
     unverified: 'We could not fully confirm:',
     unverifiedHelp: 'Check these details with the court before you rely on them.',
     notAdvice:
@@ -141,10 +162,16 @@ export const ERPO_TEXT = {
     citation: 'Ley',
     enacted: 'Aprobada',
     effective: 'Vigente desde',
-    whoHeading: 'Quién puede pedirle una orden a un juez',
+    whoHeading: 'Quién puede pedirle la orden a la corte',
     othersCanAsk: 'Si usted no está en esta lista, puede pedirle a la policía que la solicite.',
+    requestersHeading: 'Quién puede pedir una investigación',
+    requestersIntro: 'Estas personas no pueden pedirle la orden a la corte por su cuenta. Pueden pedir una investigación, y luego la policía o un fiscal deciden si piden la orden.',
     durationHeading: 'Cuánto duran las órdenes',
     emergency: 'Orden de emergencia o temporal (antes de una audiencia completa)',
+    emergencyUnlessContested: 'Primera orden, dictada sin audiencia',
+    unlessContested: 'a menos que la persona pida una audiencia',
+    unlessContestedNote:
+      'En este estado, la primera orden no termina con una audiencia a los pocos días, como en la mayoría de los estados. Sigue vigente todo ese tiempo a menos que la persona pida una audiencia.',
     final: 'Orden final (después de una audiencia)',
     noFixedEnd: 'sin fecha de fin fija (vea la nota)',
     stepsHeading: 'Cómo pedir una orden',
@@ -154,6 +181,7 @@ export const ERPO_TEXT = {
     alternativesHeadingNone: 'Lo que usted puede hacer',
     sourcesHeading: 'Fuentes',
     accessed: 'revisada el',
+    whyCited: 'La citamos porque:',
     unverified: 'No pudimos confirmar del todo:',
     unverifiedHelp: 'Confirme estos datos con la corte antes de confiar en ellos.',
     notAdvice:
