@@ -198,7 +198,7 @@ describe('red-flag pages in print', () => {
 });
 
 describe('red-flag data downloads', () => {
-  it('publishes the dataset as JSON with its licence and review date', async () => {
+  it('publishes the dataset as JSON with its license and review date', async () => {
     const res = await fetch(`${baseUrl}/red-flag-laws/data/erpo-states.json`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { license: { name: string }; lastReviewed: string; states: { state: string; reviewNote?: string }[] };

@@ -25,7 +25,7 @@ describe('red-flag law API on DynamoDB Local', () => {
   };
 
   describe('GET /api/erpo/states', () => {
-    it('returns all 51 records with the licence and the latest review date, without internal notes', async () => {
+    it('returns all 51 records with the license and the latest review date, without internal notes', async () => {
       const { res, body } = await get('/api/erpo/states');
       expect(res.status).toBe(200);
       const states = body.states as { state: string; reviewNote?: string; lastReviewed: string }[];

@@ -8,13 +8,13 @@ export const PETITIONER_LABELS: Record<Petitioner, { en: string; es: string }> =
   prosecutor: { en: 'A prosecutor (district attorney)', es: 'Un fiscal' },
   family: { en: 'Family members', es: 'Familiares' },
   household: { en: 'People who live with the person', es: 'Personas que viven con la persona' },
-  intimate_partner: { en: 'A current or former partner', es: 'Una pareja actual o anterior' },
+  intimate_partner: { en: 'A current or former partner', es: 'Una pareja o expareja' },
   medical_professional: { en: 'Doctors and other medical professionals', es: 'Médicos y otros profesionales médicos' },
   mental_health_professional: { en: 'Mental health professionals', es: 'Profesionales de salud mental' },
   school: { en: 'School staff', es: 'Personal de la escuela' },
   employer: { en: 'Employers', es: 'Empleadores' },
   coworker: { en: 'Coworkers', es: 'Compañeros de trabajo' },
-  other: { en: 'Others (see the note below)', es: 'Otras personas (vea la nota abajo)' },
+  other: { en: 'Others (see the note below)', es: 'Otras personas (vea la nota más abajo)' },
 };
 
 /** The kind of each source, in words; pages list sources in SOURCE_KINDS order (primary first). */
@@ -45,7 +45,7 @@ const FIELD_LABELS: Record<string, { en: string; es: string }> = {
   status: { en: 'whether a law is in force', es: 'si hay una ley vigente' },
   lawName: { en: 'name of the law', es: 'nombre de la ley' },
   enacted: { en: 'year enacted', es: 'año de aprobación' },
-  effective: { en: 'date it took effect', es: 'fecha de vigencia' },
+  effective: { en: 'date it took effect', es: 'fecha en que entró en vigor' },
   citation: { en: 'legal citation', es: 'cita legal' },
   petitioners: { en: 'who can ask', es: 'quién puede pedirla' },
   petitionersNote: { en: 'who can ask', es: 'quién puede pedirla' },
@@ -95,7 +95,7 @@ export const ERPO_TEXT = {
     whichOption: 'Not sure what fits your situation? Read our short guide',
     downloadHeading: 'Use this data',
     downloadText:
-      'You can reuse the data for all 50 states and DC for free. The licence is Creative Commons Attribution 4.0 (CC BY 4.0). Just name Lockline as the source.',
+      'You can reuse the data for all 50 states and DC for free. The license is Creative Commons Attribution 4.0 (CC BY 4.0). Just name Lockline as the source.',
     downloadJson: 'Download JSON',
     downloadCsv: 'Download CSV (spreadsheet)',
     lastReviewed: 'Last reviewed',
@@ -140,7 +140,7 @@ export const ERPO_TEXT = {
     indexDescription:
       'Conozca la ley de bandera roja de su estado (orden de protección por riesgo extremo) en palabras sencillas: quién puede pedirla, cuánto dura y los pasos.',
     intro:
-      'Una ley de bandera roja sirve para proteger a una persona en crisis y a quienes la rodean. Un juez puede ordenar que la persona entregue sus armas por un tiempo. Tampoco podrá comprar otras. El juez decide después de oír los hechos. Muchos estados la llaman orden de protección por riesgo extremo (ERPO).',
+      'Una ley de bandera roja sirve para proteger a una persona en crisis y a quienes la rodean. Un juez puede ordenar que la persona entregue sus armas por un tiempo. Tampoco podrá comprar otras. El juez decide después de oír los hechos. En muchos estados, esta orden se llama orden de protección por riesgo extremo (ERPO, por sus siglas en inglés).',
     finderHeading: 'Busque su estado',
     zipLabel: 'Código postal (ZIP)',
     zipHint: 'Por ejemplo, 97201. No guardamos ni registramos el código postal que escriba.',
@@ -151,7 +151,7 @@ export const ERPO_TEXT = {
     whichOption: '¿No sabe qué opción es la adecuada? Lea nuestra guía breve',
     downloadHeading: 'Use estos datos',
     downloadText:
-      'Puede usar gratis los datos de los 50 estados y DC. La licencia es Creative Commons Atribución 4.0 (CC BY 4.0). Solo mencione a Lockline como fuente.',
+      'Puede usar gratis los datos de los 50 estados y el Distrito de Columbia (DC). La licencia es Creative Commons Atribución 4.0 (CC BY 4.0). Solo mencione a Lockline como fuente.',
     downloadJson: 'Descargar JSON',
     downloadCsv: 'Descargar CSV (hoja de cálculo)',
     lastReviewed: 'Última revisión',
@@ -173,10 +173,10 @@ export const ERPO_TEXT = {
     unlessContestedNote:
       'En este estado, la primera orden no termina con una audiencia a los pocos días, como en la mayoría de los estados. Sigue vigente todo ese tiempo a menos que la persona pida una audiencia.',
     final: 'Orden final (después de una audiencia)',
-    noFixedEnd: 'sin fecha de fin fija (vea la nota)',
+    noFixedEnd: 'sin fecha fija de vencimiento (vea la nota)',
     stepsHeading: 'Cómo pedir una orden',
     linksHeading: 'Páginas oficiales y formularios de la corte',
-    noLinks: 'No pudimos confirmar una página oficial para este estado. El secretario de la corte de su condado le puede decir cómo presentarla.',
+    noLinks: 'No pudimos confirmar una página oficial para este estado. El secretario de la corte de su condado le puede decir cómo presentar la petición.',
     alternativesHeading: 'Otras formas de ayudar',
     alternativesHeadingNone: 'Lo que usted puede hacer',
     sourcesHeading: 'Fuentes',

@@ -9,7 +9,7 @@ export const ERPO_LICENSE = {
   attribution: 'Lockline red-flag law dataset',
 };
 
-/** The downloadable JSON: licence, review date, and every public record. */
+/** The downloadable JSON: license, review date, and every public record. */
 export function erpoJson(records: ErpoRecord[], lastReviewed: string): string {
   return `${JSON.stringify(
     {
