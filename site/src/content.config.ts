@@ -36,6 +36,8 @@ const pages = defineCollection({
       action: z.string().min(10),
       hope: z.string().min(10),
       reviewed: z.coerce.date(),
+      /** Pages a person may need to leave fast (domestic violence) show the quick-exit link. */
+      quickExit: z.boolean().optional(),
     })
     .strict(),
 });
