@@ -153,11 +153,14 @@ export function lintPage(html: string, locale: Locale, page = ''): PageReport {
     if (html.indexOf('data-crisis-banner') > html.indexOf('<main')) {
       findings.push({ rule: 'crisis-banner', message: 'The crisis banner must come before the main content.' });
     }
-    const hrefs = banner.querySelectorAll('a').map((a) => a.getAttribute('href') ?? '');
+    const links = banner.querySelectorAll('a').map((a) => ({ href: a.getAttribute('href') ?? '', folded: a.closest('details') !== null }));
+    // Call 988, Text 988 (in Spanish: sms:988?&body=AYUDA) and 911 are never folded away on phones.
     for (const needed of ['tel:988', 'sms:988', 'tel:911']) {
-      if (!hrefs.includes(needed)) findings.push({ rule: 'crisis-banner', message: `The crisis banner lacks a ${needed} link.` });
+      const found = links.filter((l) => l.href === needed || l.href.startsWith(`${needed}?`));
+      if (!found.length) findings.push({ rule: 'crisis-banner', message: `The crisis banner lacks a ${needed} link.` });
+      else if (found.every((l) => l.folded)) findings.push({ rule: 'crisis-banner', message: `The crisis banner folds its ${needed} link inside <details>.` });
     }
-    if (!hrefs.some((h) => h.startsWith('sms:741741'))) findings.push({ rule: 'crisis-banner', message: 'The crisis banner lacks the Crisis Text Line link.' });
+    if (!links.some((l) => l.href.startsWith('sms:741741'))) findings.push({ rule: 'crisis-banner', message: 'The crisis banner lacks the Crisis Text Line link.' });
   }
   if (main && !main.querySelector('[data-action]')) findings.push({ rule: 'action', message: 'The page has no concrete action (mark it with data-action).' });
   if (main && !main.querySelector('[data-hope]')) findings.push({ rule: 'hope', message: 'The page has no hope statement (mark it with data-hope).' });

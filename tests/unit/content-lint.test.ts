@@ -69,6 +69,28 @@ describe('content linter: page structure', () => {
     );
   });
 
+  it('passes a compact Spanish banner that folds only chat and Crisis Text Line into <details>', () => {
+    const compact = `<aside data-crisis-banner><ul><li><a href="tel:988">Llame al 988</a></li>
+      <li><a href="sms:988?&body=AYUDA">Envíe AYUDA al 988</a></li><li><a href="tel:911">Emergencia: 911</a></li></ul>
+      <details><summary>Más formas de recibir ayuda</summary><a href="https://988lifeline.org/chat/">Chatee</a>
+      <a href="sms:741741?&body=AYUDA">Crisis Text Line: envíe AYUDA al 741741</a></details></aside>`;
+    expect(lintPage(page(goodMain, { banner: compact, lang: 'es' }), 'es').findings).toEqual([]);
+  });
+
+  it('fails a banner that folds Call 988, Text 988 or 911 where a phone user must open it first', () => {
+    const folded = `<aside data-crisis-banner><a href="tel:988">Call 988</a><details><summary>More</summary>
+      <a href="sms:988">Text 988</a><a href="sms:741741?&body=HOME">Text HOME</a><a href="tel:911">Call 911</a></details></aside>`;
+    expect(lintPage(page(goodMain, { banner: folded }), 'en').findings.map((f) => f.message)).toEqual([
+      'The crisis banner folds its sms:988 link inside <details>.',
+      'The crisis banner folds its tel:911 link inside <details>.',
+    ]);
+  });
+
+  it('does not take another short code that starts with 988 for the 988 text link', () => {
+    const wrong = banner.replace('href="sms:988"', 'href="sms:98877"');
+    expect(lintPage(page(goodMain, { banner: wrong }), 'en').findings.map((f) => f.message)).toEqual(['The crisis banner lacks a sms:988 link.']);
+  });
+
   it('fails a page without a concrete action or a hope statement', () => {
     const rules = lintPage(page('<h1>Facts</h1><p>Numbers only.</p>'), 'en').findings.map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['action', 'hope']));

@@ -2,45 +2,74 @@ import { z } from 'zod';
 import type { SiteLocale } from './locales.ts';
 
 /**
- * The one place crisis-line facts live. Every page banner and every email footer reads from here,
- * so a change (a line ends, a keyword changes) is made once and reviewed once.
+ * The one place crisis-line facts live. Every page banner, footer and email reads from here, so a
+ * change (a line ends, a keyword changes) is made once and reviewed once.
  *
- * Verification rule: `lastVerified` is the date someone checked every entry against its `source`.
- * A test fails when it is more than 180 days old. Do NOT list the 988 "press 3" option: it ended
- * on 17 July 2025.
+ * Routes are per language: `text.es` is the way in for a Spanish speaker (text AYUDA to 988), and
+ * each route carries its label in both languages so an English page can offer the Spanish route in
+ * Spanish. `short` labels are for the compact banner on phones; everything else shows `label`.
+ *
+ * Verification rule: `lastVerified` is the date someone checked every entry against its `sources`
+ * on the operator's own site (988lifeline.org, crisistextline.org, thehotline.org). What the
+ * checker could not confirm there goes in `unverified`, and `lastVerified` stays where it was. A
+ * test fails when `lastVerified` is more than 180 days old. Do NOT list the 988 "press 3" option:
+ * it ended on 17 July 2025.
  */
 
 const httpsUrl = z.string().url().startsWith('https://');
-const linkSchema = z.object({
-  href: z.string().regex(/^(tel:|sms:|https:\/\/)/),
-  label: z.object({ en: z.string().min(1), es: z.string().min(1) }),
-});
+const localized = z.object({ en: z.string().min(1), es: z.string().min(1) }).strict();
+const linkSchema = z
+  .object({
+    href: z.string().regex(/^(tel:|sms:|https:\/\/)/),
+    label: localized,
+    /** A shorter label for the compact banner on phones, where three buttons share one row. */
+    short: localized.optional(),
+  })
+  .strict();
+const perLanguage = z.object({ en: linkSchema, es: linkSchema }).strict();
+
+export const CRISIS_LINES = ['lifeline', 'textLine', 'domesticViolence'] as const;
+export type CrisisLine = (typeof CRISIS_LINES)[number];
 
 export const crisisResourcesSchema = z
   .object({
     lastVerified: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    lifeline: z.object({
-      name: z.object({ en: z.string(), es: z.string() }),
-      call: linkSchema,
-      text: linkSchema,
-      chat: linkSchema,
-      options: z.object({ en: z.string(), es: z.string() }),
-      sources: z.array(httpsUrl).min(1),
-    }),
-    textLine: z.object({
-      name: z.object({ en: z.string(), es: z.string() }),
-      text: z.object({ en: linkSchema, es: linkSchema }),
-      sources: z.array(httpsUrl).min(1),
-    }),
-    emergency: z.object({ call: linkSchema }),
-    domesticViolence: z.object({
-      name: z.object({ en: z.string(), es: z.string() }),
-      call: linkSchema,
-      text: linkSchema,
-      sources: z.array(httpsUrl).min(1),
-    }),
-    intro: z.object({ en: z.string(), es: z.string() }),
-    closingLine: z.object({ en: z.string(), es: z.string() }),
+    lifeline: z
+      .object({
+        name: localized,
+        /** The operator's domain: every source must be on it. */
+        operator: z.string().min(4),
+        call: linkSchema,
+        text: perLanguage,
+        chat: perLanguage,
+        /** How an English page offers the Spanish text route, written in Spanish. */
+        inSpanish: z.string().min(1),
+        options: localized,
+        sources: z.array(httpsUrl).min(1),
+      })
+      .strict(),
+    textLine: z
+      .object({
+        name: localized,
+        operator: z.string().min(4),
+        text: perLanguage,
+        sources: z.array(httpsUrl).min(1),
+      })
+      .strict(),
+    emergency: z.object({ call: linkSchema }).strict(),
+    domesticViolence: z
+      .object({
+        name: localized,
+        operator: z.string().min(4),
+        call: linkSchema,
+        text: linkSchema,
+        sources: z.array(httpsUrl).min(1),
+      })
+      .strict(),
+    intro: localized,
+    closingLine: localized,
+    /** What the last check could not confirm on the operator's own site, line by line. */
+    unverified: z.array(z.object({ line: z.enum(CRISIS_LINES), note: z.string().min(20) }).strict()),
   })
   .strict();
 
@@ -57,56 +86,119 @@ export const CRISIS_RESOURCES: CrisisResources = crisisResourcesSchema.parse({
       en: '988 Suicide & Crisis Lifeline',
       es: 'Línea 988 de Prevención del Suicidio y Crisis',
     },
+    operator: '988lifeline.org',
     call: { href: 'tel:988', label: { en: 'Call 988', es: 'Llame al 988' } },
-    text: { href: 'sms:988', label: { en: 'Text 988', es: 'Envíe un texto al 988' } },
-    chat: {
-      href: 'https://988lifeline.org/chat/',
-      label: { en: 'Chat at 988lifeline.org', es: 'Chatee en 988lifeline.org' },
+    text: {
+      en: { href: 'sms:988', label: { en: 'Text 988', es: 'Envíe un texto al 988' } },
+      // 988lifeline.org: a text to 988 offers the Spanish line with the keyword AYUDA.
+      es: { href: 'sms:988?&body=AYUDA', label: { en: 'Text AYUDA to 988', es: 'Envíe AYUDA al 988' } },
     },
+    chat: {
+      en: { href: 'https://988lifeline.org/chat/', label: { en: 'Chat at 988lifeline.org', es: 'Chatee en 988lifeline.org' } },
+      // The Spanish chat page's own address could not be confirmed (see `unverified`).
+      es: { href: 'https://988lifeline.org/chat/', label: { en: 'Chat at 988lifeline.org', es: 'Chatee en 988lifeline.org' } },
+    },
+    inSpanish: 'En español: envíe AYUDA al 988',
     options: {
-      en: 'Veterans: press 1. Spanish: press 2.',
-      es: 'Para español, marque 2. Veteranos: marque 1. Por texto en español, escriba AYUDA al 988.',
+      en: 'When you call 988: Veterans, press 1. For Spanish, press 2.',
+      es: 'Al llamar al 988, marque 2 para español. Si es veterano, marque 1.',
     },
     sources: ['https://988lifeline.org/get-help/what-to-expect'],
   },
   textLine: {
     name: { en: 'Crisis Text Line', es: 'Crisis Text Line' },
+    operator: 'crisistextline.org',
     text: {
-      en: { href: 'sms:741741?&body=HOME', label: { en: 'Text HOME to 741741', es: 'Envíe HOME al 741741' } },
-      es: { href: 'sms:741741?&body=AYUDA', label: { en: 'Text AYUDA to 741741', es: 'Envíe AYUDA al 741741' } },
+      en: {
+        href: 'sms:741741?&body=HOME',
+        label: { en: 'Crisis Text Line: text HOME to 741741', es: 'Crisis Text Line: envíe HOME al 741741' },
+      },
+      es: {
+        href: 'sms:741741?&body=AYUDA',
+        label: { en: 'Crisis Text Line: text AYUDA to 741741', es: 'Crisis Text Line: envíe AYUDA al 741741' },
+      },
     },
-    sources: [
-      'https://crisistextline.org/blog/2021/10/15/hola-crisis-text-line-is-now-available-in-spanish',
-    ],
+    sources: ['https://crisistextline.org/blog/2021/10/15/hola-crisis-text-line-is-now-available-in-spanish'],
   },
   emergency: {
     call: {
       href: 'tel:911',
       label: { en: 'In immediate danger, call 911', es: 'Si hay peligro inmediato, llame al 911' },
+      short: { en: 'Emergency: 911', es: 'Emergencia: 911' },
     },
   },
   domesticViolence: {
     name: { en: 'National Domestic Violence Hotline', es: 'Línea Nacional contra la Violencia Doméstica' },
+    operator: 'thehotline.org',
     call: { href: 'tel:18007997233', label: { en: 'Call 1-800-799-7233', es: 'Llame al 1-800-799-7233' } },
     text: { href: 'sms:88788?&body=START', label: { en: 'Text START to 88788', es: 'Envíe START al 88788' } },
     sources: ['https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts'],
   },
   closingLine: {
     en: 'If you or someone you know is struggling or in crisis, help is available. Call or text 988 or chat 988lifeline.org.',
-    es: 'Si usted o alguien que conoce está pasando por un momento difícil o una crisis, hay ayuda disponible. Llame o envíe un mensaje de texto al 988, o chatee en 988lifeline.org.',
+    es: 'Si usted o alguien que conoce está pasando por un momento difícil o una crisis, hay ayuda disponible. Llame al 988 o envíe AYUDA por mensaje de texto al 988. También puede chatear en 988lifeline.org.',
   },
+  unverified: [
+    {
+      line: 'lifeline',
+      note: 'The address of the Spanish chat page was not in the stored copies of 988lifeline.org (its what-to-expect page only says that text and chat are available in Spanish), so Spanish pages link to the main chat page. The chat address itself (988lifeline.org/chat/) was seen only on third-party pages.',
+    },
+    {
+      line: 'textLine',
+      note: 'Only dated posts of crisistextline.org were in the stored copies: the 2021 announcement (AYUDA to 741741, WhatsApp 442-AYUDAME), repeated in its October 2023 press release. The keyword HOME was seen only on third-party pages. The WhatsApp option is not listed until a current service page confirms it.',
+    },
+    {
+      line: 'domesticViolence',
+      note: 'No page of thehotline.org stating the number and text keyword was in the stored copies; the source is the Office for Victims of Crime (US Department of Justice) page, dated January 2022.',
+    },
+  ],
 });
 
-/** The links a crisis banner shows, in order, for one language. */
+export interface CrisisLink {
+  href: string;
+  label: string;
+  /** The compact banner's label (the full label when no shorter one exists). */
+  short: string;
+  /** Set when the label is in a language other than the page's. */
+  lang?: SiteLocale;
+}
+
+function link(l: z.infer<typeof linkSchema>, locale: SiteLocale): CrisisLink {
+  return { href: l.href, label: l.label[locale], short: l.short?.[locale] ?? l.label[locale] };
+}
+
+/** The links a crisis banner or email shows, in order, for one language. */
 export function crisisLinks(locale: SiteLocale): { href: string; label: string }[] {
   const r = CRISIS_RESOURCES;
   return [
     { href: r.lifeline.call.href, label: r.lifeline.call.label[locale] },
-    { href: r.lifeline.text.href, label: r.lifeline.text.label[locale] },
-    { href: r.lifeline.chat.href, label: r.lifeline.chat.label[locale] },
+    { href: r.lifeline.text[locale].href, label: r.lifeline.text[locale].label[locale] },
+    { href: r.lifeline.chat[locale].href, label: r.lifeline.chat[locale].label[locale] },
     { href: r.textLine.text[locale].href, label: r.textLine.text[locale].label[locale] },
     { href: r.emergency.call.href, label: r.emergency.call.label[locale] },
   ];
+}
+
+/**
+ * The banner's two groups. `primary` (call 988, text 988, 911) is never behind a tap; `more` is
+ * the rest, folded on phones: chat, Crisis Text Line and, on English pages, the Spanish text route
+ * written in Spanish.
+ */
+export function crisisBannerLinks(locale: SiteLocale): { primary: CrisisLink[]; more: CrisisLink[] } {
+  const r = CRISIS_RESOURCES;
+  const more = [link(r.lifeline.chat[locale], locale), link(r.textLine.text[locale], locale)];
+  if (locale !== 'es') {
+    more.push({ href: r.lifeline.text.es.href, label: r.lifeline.inSpanish, short: r.lifeline.inSpanish, lang: 'es' });
+  }
+  return {
+    primary: [link(r.lifeline.call, locale), link(r.lifeline.text[locale], locale), link(r.emergency.call, locale)],
+    more,
+  };
+}
+
+/** Every source URL, once, for the footer's source list. */
+export function crisisSources(resources: CrisisResources = CRISIS_RESOURCES): string[] {
+  return [...new Set(CRISIS_LINES.flatMap((line) => resources[line].sources))];
 }
 
 /** Days since the crisis facts were last checked, for the freshness test and the operations page. */

@@ -171,13 +171,13 @@ describe('lock emails: details', () => {
       const e = email('confirmation', language, 'mail');
       expect(e.locale).toBe('en');
       expect(e.html).toContain('<html lang="en">');
-      expect(e.text).toContain('Text HOME to 741741');
+      expect(e.text).toContain('Crisis Text Line: text HOME to 741741');
     }
     const es = email('confirmation', 'es', 'mail');
     expect(es.locale).toBe('es');
     expect(es.html).toContain('<html lang="es">');
     expect(es.subject).toBe(`Su solicitud de candado gratis ${CODE}`);
-    expect(es.text).toContain('Envíe AYUDA al 741741');
+    expect(es.text).toContain('Crisis Text Line: envíe AYUDA al 741741');
     expect(email('confirmation', 'en', 'mail').subject).toBe(`Your free gun lock request ${CODE}`);
   });
 
