@@ -16,7 +16,8 @@ describe('crisis-line tokens in education pages', () => {
   });
 
   it('expand every token on the page and leave other text alone', () => {
-    const { call, text } = CRISIS_RESOURCES.lifeline;
+    const { call } = CRISIS_RESOURCES.lifeline;
+    const text = CRISIS_RESOURCES.lifeline.text.en;
     const html = expandCrisisLines('<p>{{line:988-call}} or {{line:988-text}}; {{fig:kept}}</p>', 'en');
     expect(html).toBe(`<p><a href="${call.href}">${call.label.en}</a> or <a href="${text.href}">${text.label.en}</a>; {{fig:kept}}</p>`);
   });

@@ -22,6 +22,14 @@ export const CRISIS_LINES = {
 
 export type CrisisLineId = keyof typeof CRISIS_LINES;
 
+type Link = { href: string; label: Record<SiteLocale, string> };
+
+/** Some routes differ by language (988's text line takes AYUDA in Spanish): pick the page's. */
+export const lineFor = (id: CrisisLineId, locale: SiteLocale): Link => {
+  const line: Link | Record<SiteLocale, Link> = CRISIS_LINES[id];
+  return 'href' in line ? (line as Link) : (line as Record<SiteLocale, Link>)[locale];
+};
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const isLineId = (id: string): id is CrisisLineId => Object.hasOwn(CRISIS_LINES, id);
@@ -31,7 +39,7 @@ export function expandCrisisLines(html: string, locale: SiteLocale): string {
     if (!isLineId(id)) {
       throw new Error(`Unknown crisis line "{{line:${id}}}": use one of ${Object.keys(CRISIS_LINES).join(', ')}.`);
     }
-    const line = CRISIS_LINES[id];
+    const line = lineFor(id, locale);
     return `<a href="${escapeHtml(line.href)}">${escapeHtml(line.label[locale])}</a>`;
   });
 }
