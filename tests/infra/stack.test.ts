@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/src/platform/dynamo/table-definition.ts';
+import { REQUEST_TIME_PAGES } from '../../functions/src/request-time-pages.ts';
 import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
 
 let lastOutdir = '';
@@ -128,8 +129,7 @@ describe('LocklineStack (synthesised offline)', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
-          Match.objectLike({ PathPattern: '/es/c/*/get-a-lock*' }),
+          Match.objectLike({ PathPattern: '*/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
@@ -159,7 +159,7 @@ describe('LocklineStack (synthesised offline)', () => {
     expect(headers).not.toContain('authorization');
 
     const behaviors = distributionBehaviors(dev);
-    for (const path of ['/get-a-lock*', '/es/get-a-lock*', '/c/*/get-a-lock*', '/es/c/*/get-a-lock*', '/api/*']) {
+    for (const path of [...REQUEST_TIME_PAGES.map((p) => p.pattern), '/api/*']) {
       expect(behaviors[path], path).toMatchObject({
         AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'POST']),
         CachePolicyId: CACHING_DISABLED,
