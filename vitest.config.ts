@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'checks', include: ['tests/checks/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'checks', include: ['tests/checks/**/*.test.ts'], globalSetup: ['tests/checks/global-setup.ts'], testTimeout: 60_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },
       {
         test: {
