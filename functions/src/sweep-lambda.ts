@@ -11,6 +11,6 @@ const services = composeServices(deps);
 
 export async function handler(): Promise<Awaited<ReturnType<typeof sweep>>> {
   const result = await sweep(services);
-  deps.logger.info('sweep done', { lapsed: result.lapsed, closed: result.closed, served: result.served, ...result.emails });
+  deps.logger.info('sweep done', { expired: result.expired, lapsed: result.lapsed, closed: result.closed, served: result.served, ...result.emails });
   return result;
 }

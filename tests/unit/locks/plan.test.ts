@@ -4,6 +4,7 @@ import { householdMatchValues } from '../../../functions/src/locks/rules/househo
 import { MAIL_POOL, type LockRequestRecord, type RequestStatus } from '../../../functions/src/locks/rules/lifecycle.ts';
 import {
   asSeen,
+  atRetentionCeiling,
   firstEmail,
   isOverdue,
   linesWithStock,
@@ -121,7 +122,7 @@ describe('status changes', () => {
   it('holds a ready pickup for the campaign’s reservation days from when it became ready', () => {
     const plan = planMove(campaign, record(), 'ready', new Date('2026-12-01T20:00:00Z'));
     expect(plan.change.holdUntil).toBe('2026-12-09T07:59:59.000Z');
-    expect(plan.change).not.toHaveProperty('expiresAt');
+    expect(plan.change.expiresAt).toBe(Math.floor(Date.parse('2026-12-01T20:00:00Z') / 1000) + 30 * 86_400);
     expect(plan.email).toBe('ready');
   });
 
@@ -198,5 +199,38 @@ describe('household matching', () => {
       'planville|phone:+15035550100',
     ]);
     expect(householdMatchValues('other-town', { email: 'plan@example.test' })).toEqual(['other-town|email:plan@example.test']);
+  });
+});
+
+describe('household matching across scripts', () => {
+  const addr = (line1: string) => ({ line1, city: 'Portland', state: 'OR', zip: '97201' });
+  it('keeps two different addresses written in non-Latin letters apart', () => {
+    expect(householdMatchValues('planville', { address: addr('北京路 1号') })).not.toEqual(householdMatchValues('planville', { address: addr('上海路 1号') }));
+    expect(householdMatchValues('planville', { address: addr('ул. Ленина 5') })).not.toEqual(householdMatchValues('planville', { address: addr('ул. Мира 5') }));
+  });
+
+  it('still matches the same address typed with or without accents, in any case', () => {
+    expect(householdMatchValues('planville', { address: addr('12 Calle Peña') })).toEqual(householdMatchValues('planville', { address: addr('12 CALLE PENA') }));
+    expect(householdMatchValues('planville', { address: addr('北京路 1号') })).toEqual(householdMatchValues('planville', { address: addr(' 北京路  1号 ') }));
+  });
+});
+
+describe('retention with a ceiling', () => {
+  it('gives every new request an expiry from the day it is made, and every change a fresh one', () => {
+    const r = newRecord(campaign, input(), { code: 'K7QM-3XPD', householdKeys: [], at, allocate: false });
+    expect(r.expiresAt).toBe(Math.floor(at.getTime() / 1000) + 30 * 86_400);
+    const later = new Date('2026-12-10T12:00:00Z');
+    expect(planServe(campaign, r, later).change.expiresAt).toBe(Math.floor(later.getTime() / 1000) + 30 * 86_400);
+  });
+
+  it('ends an open request just before its ceiling, and deletes its data at once', () => {
+    const r = newRecord(campaign, input(), { code: 'K7QM-3XPD', householdKeys: [], at, allocate: false });
+    expect(atRetentionCeiling(r, new Date('2026-12-20T12:00:00Z'))).toBe(false);
+    const nearCeiling = new Date('2026-12-23T19:00:00Z'); // less than two days before
+    expect(atRetentionCeiling(r, nearCeiling)).toBe(true);
+    const plan = planMove(campaign, r, 'cancelled', nearCeiling, 'expired');
+    expect(plan.change).toMatchObject({ cancelReason: 'expired', expiresAt: Math.floor(nearCeiling.getTime() / 1000), stockDelta: { waiting: -1 } });
+    expect(plan.email).toBe('expired');
+    expect(atRetentionCeiling({ ...r, status: 'shipped' }, nearCeiling)).toBe(false);
   });
 });

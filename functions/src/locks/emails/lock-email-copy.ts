@@ -40,7 +40,7 @@ export const TEXT: Record<
   en: {
     dateLocale: 'en-US',
     lock: { cable: ['cable lock', 'cable locks'], box: ['lock box', 'lock boxes'] },
-    subject: (code) => `Your free gun lock request ${code}`,
+    subject: (code) => `Your free lock request ${code}`,
     hello: 'Hello,',
     kinds: {
       confirmation: (v) => ({
@@ -92,6 +92,14 @@ export const TEXT: Record<
         heading: 'Your request was cancelled',
         body: [
           `Your request to ${v.campaign} for ${v.locks} was cancelled.`,
+          'If you still want a free lock, you can ask again at any time.',
+        ],
+      }),
+      expired: (v) => ({
+        status: 'request ended',
+        heading: 'Your request has ended',
+        body: [
+          `Your request to ${v.campaign} for ${v.locks} has ended, because nothing changed with it for a long time. As our privacy notice promises, we are deleting your details.`,
           'If you still want a free lock, you can ask again at any time.',
         ],
       }),
@@ -176,11 +184,19 @@ export const TEXT: Record<
           'Si todavía le interesa, puede hacer una nueva solicitud cuando quiera.',
         ],
       }),
+      expired: (v) => ({
+        status: 'solicitud terminada',
+        heading: 'Su solicitud terminó',
+        body: [
+          `Su solicitud de ${v.locks} a ${v.campaign} terminó porque no hubo cambios en mucho tiempo. Como lo promete nuestro aviso de privacidad, vamos a borrar sus datos.`,
+          'Si todavía le interesa, puede hacer una nueva solicitud cuando quiera.',
+        ],
+      }),
       lapsed: (v) => ({
         status: 'terminó el plazo para recoger',
         heading: 'Terminó el plazo para recoger',
         body: [
-          `Terminó${v.date ? ` el ${v.date}` : ''} el plazo para recoger su pedido de ${v.locks} con ${v.campaign}. Por eso, el pedido volvió al inventario.`,
+          `El plazo para recoger su pedido (${v.locks}) de ${v.campaign} terminó${v.date ? ` el ${v.date}` : ''}. Por eso, el pedido volvió al inventario.`,
           'No hay problema. Si todavía le interesa, puede hacer una nueva solicitud cuando quiera.',
         ],
       }),

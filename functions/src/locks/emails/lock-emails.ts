@@ -35,6 +35,11 @@ export interface LockEmailData {
 
 export interface RenderedEmail {
   subject: string;
+  /**
+   * What an inbox or a phone's notification shows after the subject: the start of the text part.
+   * Like the subject it must never name firearms (the content linter checks both).
+   */
+  preview: string;
   text: string;
   html: string;
   locale: SiteLocale;
@@ -69,6 +74,9 @@ function crisisClosing(locale: SiteLocale) {
     options: r.lifeline.options[locale],
   };
 }
+
+/** Inboxes and lock screens show about this much of a message's start. */
+const PREVIEW_CHARACTERS = 140;
 
 export function renderLockEmail(data: LockEmailData): RenderedEmail {
   const locale: SiteLocale = /^es(?:-|$)/i.test(data.language.trim()) ? 'es' : 'en';
@@ -118,5 +126,6 @@ ${copy.body.map((p) => html`<p>${p}</p>\n`)}${site
 </body>
 </html>
 `;
-  return { subject, text, html: String(body), locale };
+  const preview = text.replace(/\s+/g, ' ').slice(0, PREVIEW_CHARACTERS);
+  return { subject, preview, text, html: String(body), locale };
 }
