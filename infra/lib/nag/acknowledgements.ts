@@ -1,4 +1,4 @@
-import { Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Token, Validations, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
