@@ -19,6 +19,7 @@ const stack = new LocklineStack(app, `Lockline-${context.stage}`, {
   pauseSweep: context.pauseSweep,
   alarmEmail: context.alarmEmail,
   domain: context.domain,
+  originSecretVersion: context.originSecretVersion,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
   description: `Lockline (${context.stage}): safe-storage campaign site, API, data and email`,
 });

@@ -8,6 +8,7 @@ export interface AppContext {
   pauseSweep: boolean;
   alarmEmail?: string;
   domain?: SiteDomain;
+  originSecretVersion?: string;
   /** Settings left at a placeholder; the app warns about each. */
   placeholders: string[];
 }
@@ -57,5 +58,9 @@ export function readAppContext(get: (key: string) => unknown): AppContext {
     const missing = placeholders.map((key) => `-c ${key}=...`);
     if (missing.length > 0) throw new Error(`A prod deploy needs: ${missing.join(' ')} (docs/deploying.md).`);
   }
-  return { stage, siteUrl, mailFrom, pauseSweep: text('pauseSweep') === 'true', alarmEmail, domain, placeholders };
+  const originSecretVersion = text('originSecretVersion');
+  if (originSecretVersion && !/^[\w-]{32,64}$/.test(originSecretVersion)) {
+    throw new Error('originSecretVersion must be a Secrets Manager VersionId (from put-secret-value).');
+  }
+  return { stage, siteUrl, mailFrom, pauseSweep: text('pauseSweep') === 'true', alarmEmail, domain, originSecretVersion, placeholders };
 }

@@ -31,6 +31,12 @@ describe('deploy settings (-c key=value)', () => {
     expect(() => readAppContext(from({ domainName: 'a.gov', certificateArn: CERT.replace('us-east-1', 'us-west-2') }))).toThrow('us-east-1');
   });
 
+  it('takes the origin secret version of a rotation, and nothing that is not a version id', () => {
+    const id = '4d1c8f3e-0b7a-4f5e-9c2d-123456789abc';
+    expect(readAppContext(from({ originSecretVersion: id })).originSecretVersion).toBe(id);
+    expect(() => readAppContext(from({ originSecretVersion: 'x}}{{resolve' }))).toThrow('VersionId');
+  });
+
   it('checks the email addresses and reads the sweep pause flag', () => {
     expect(() => readAppContext(from({ mailFrom: 'not-an-address' }))).toThrow('mailFrom must be an email address');
     expect(() => readAppContext(from({ alarmEmail: 'x' }))).toThrow('alarmEmail must be an email address');

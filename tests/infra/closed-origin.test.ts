@@ -63,6 +63,15 @@ describe('closed origin and the app secrets', () => {
     for (const s3 of origins.filter((o) => !o.CustomOriginConfig)) expect(s3.OriginCustomHeaders).toBeUndefined();
   });
 
+  it('names the origin secret version after a rotation, so the redeploy changes what CloudFront sends', () => {
+    const versionId = '4d1c8f3e-0b7a-4f5e-9c2d-123456789abc';
+    const rotated = synth('dev', { props: { originSecretVersion: versionId } }).template;
+    const header = (t: Template) =>
+      JSON.stringify((distributionConfig(t).Origins as Array<{ OriginCustomHeaders?: unknown }>).find((o) => o.OriginCustomHeaders)!.OriginCustomHeaders);
+    expect(header(rotated)).toContain(`:SecretString:current::${versionId}}}`);
+    expect(header(dev)).not.toContain(versionId);
+  });
+
   it('gives the API both secret ARNs and read access to exactly those two', () => {
     const { origin, signingKey } = secretIds(dev);
     expect(environmentOf(dev, 'ApiHandler')).toMatchObject({ [SECRET_ENV.origin]: { Ref: origin }, [SECRET_ENV.signingKey]: { Ref: signingKey } });

@@ -69,10 +69,11 @@ export class AppSecrets extends Construct {
 
   /**
    * The origin value as a CloudFormation dynamic reference, resolved by CloudFormation at deploy
-   * time: the value never appears in the template or the repository. A rotation takes effect on
-   * the next deploy.
+   * time: the value never appears in the template or the repository. CloudFormation does not
+   * notice a new secret value on its own (the template is unchanged), so a rotation names the new
+   * version (`-c originSecretVersion=<VersionId>`): the reference changes and CloudFront is updated.
    */
-  originHeaderValue(): string {
-    return SecretValue.secretsManager(this.origin.secretArn, { jsonField: 'current' }).unsafeUnwrap();
+  originHeaderValue(versionId?: string): string {
+    return SecretValue.secretsManager(this.origin.secretArn, { jsonField: 'current', ...(versionId ? { versionId } : {}) }).unsafeUnwrap();
   }
 }

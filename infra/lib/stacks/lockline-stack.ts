@@ -31,6 +31,8 @@ export interface LocklineStackProps extends StackProps {
   alarmEmail?: string;
   /** Custom domain (`-c domainName=... -c certificateArn=...`). */
   domain?: SiteDomain;
+  /** Version of the origin secret CloudFront sends, after a rotation (`-c originSecretVersion=...`). */
+  originSecretVersion?: string;
 }
 
 /**
@@ -98,7 +100,7 @@ export class LocklineStack extends Stack {
     const site = new SiteDistribution(this, 'Site', {
       httpApi: api.httpApi,
       siteDist,
-      originHeaderValue: secrets.originHeaderValue(),
+      originHeaderValue: secrets.originHeaderValue(props.originSecretVersion),
       webAclArn: edge.firewall.webAcl.attrArn,
       notFound: edge.notFound.version,
       domain: props.domain,
