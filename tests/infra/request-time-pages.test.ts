@@ -1,18 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app.ts';
 import { routesToApp } from '../../functions/src/local/platform.ts';
 import { SITE_DIST } from '../../functions/src/local/paths.ts';
 import { patternToRegExp } from '../../functions/src/platform/pages/registry.ts';
 import { APP_PATTERNS, REQUEST_TIME_PAGES } from '../../functions/src/request-time-pages.ts';
-import { SiteDistribution } from '../../infra/lib/constructs/site-distribution.ts';
 import { builtPages } from '../../scripts/content-lint.ts';
 import { buildDeps } from '../support/builders.ts';
+import { synth } from './synth.ts';
 
 /**
  * One registry of request-time pages (functions/src/request-time-pages.ts), read by the app, the
@@ -23,11 +17,7 @@ import { buildDeps } from '../support/builders.ts';
 const CLOUDFRONT_BEHAVIOUR_QUOTA = 25;
 
 function distributionBehaviours(): { PathPattern: string; TargetOriginId: string }[] {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'lockline-cdk-pages-')) });
-  const stack = new Stack(app, 'Pages', { env: { account: '123456789012', region: 'us-east-1' } });
-  const httpApi = new HttpApi(stack, 'Api');
-  new SiteDistribution(stack, 'Site', { httpApi });
-  const [dist] = Object.values(Template.fromStack(stack).findResources('AWS::CloudFront::Distribution')) as {
+  const [dist] = Object.values(synth('dev').template.findResources('AWS::CloudFront::Distribution')) as {
     Properties: { DistributionConfig: { CacheBehaviors: { PathPattern: string; TargetOriginId: string }[]; DefaultCacheBehavior: { TargetOriginId: string } } };
   }[];
   return dist!.Properties.DistributionConfig.CacheBehaviors;

@@ -5,6 +5,8 @@
  * on a shipping label and another in a spreadsheet), and zero-width characters that make two
  * different strings look the same. They arrive by copy and paste, or on purpose.
  */
+// Matching control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/u;
 
 export const hasHiddenCharacters = (value: string): boolean => HIDDEN.test(value);
