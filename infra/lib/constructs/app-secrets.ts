@@ -1,10 +1,11 @@
 import { RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../../functions/src/platform/http/security-headers.ts';
 import { acknowledge } from '../nag/acknowledgements.ts';
 
-/** The header CloudFront adds to every request it sends to the API origin (closed origin). */
-export const ORIGIN_HEADER = 'x-lockline-origin';
+/** The header CloudFront adds to every request it sends to the API origin (closed origin), named once for app and stack. */
+export const ORIGIN_HEADER = ORIGIN_VERIFY_HEADER;
 
 /** Environment variables that carry the secrets' ARNs to the functions. */
 export const SECRET_ENV = {

@@ -46,6 +46,8 @@ describe('the JSON lock endpoint refuses a script that skips the anti-abuse step
     expect(body.error.message).toMatch(/GET \/api\/form-token/);
     expect(body.error.message).toMatch(/Pida/);
     expect(await written(h)).toEqual(before);
+    // Counted for the refused-submissions alarm, with nothing about the request.
+    expect((h.deps.metrics as unknown as { counts: Record<string, number> }).counts.RefusedSubmissions).toBe(1);
   });
 
   it('with a forged or altered token, or one used too soon: refused, nothing written', async () => {

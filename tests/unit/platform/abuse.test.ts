@@ -82,3 +82,30 @@ describe('form tokens', () => {
     expect(await rotated.check(old)).toBe('ok');
   });
 });
+
+describe('metrics', () => {
+  it('counts in memory locally, and writes embedded-metric-format lines with the stage on AWS', async () => {
+    const { memoryMetrics, cloudWatchMetrics } = await import('../../../functions/src/platform/metrics.ts');
+    const local = memoryMetrics();
+    local.count('RefusedSubmissions');
+    local.count('RefusedSubmissions');
+    local.count('DeadEmails', 3);
+    expect(local.counts).toEqual({ RefusedSubmissions: 2, DeadEmails: 3 });
+
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: unknown) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      const aws = cloudWatchMetrics('prod');
+      aws.flush(); // nothing counted: nothing written
+      aws.count('EmailsFailed');
+      aws.flush();
+    } finally {
+      process.stdout.write = write;
+    }
+    const emf = lines.map((l) => JSON.parse(l) as { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] }; Stage: string; EmailsFailed: number });
+    expect(emf).toHaveLength(1);
+    expect(emf[0]!._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Lockline', Dimensions: [expect.arrayContaining(['Stage'])] });
+    expect(emf[0]!).toMatchObject({ Stage: 'prod', EmailsFailed: 1 });
+  });
+});
