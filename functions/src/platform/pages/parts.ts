@@ -13,7 +13,7 @@ export interface SummaryError {
 
 export function errorSummary(title: string, errors: readonly SummaryError[]): HtmlEscapedString | Promise<HtmlEscapedString> | '' {
   if (!errors.length) return '';
-  return html`<div class="error-summary" aria-labelledby="error-summary-title" tabindex="-1" autofocus data-error-summary>
+  return html`<div class="error-summary" tabindex="-1" autofocus data-error-summary>
   <div role="alert"><h2 class="error-summary__title" id="error-summary-title">${title}</h2>
   <ul class="error-summary__list">${errors.map((e) => html`<li><a href="#${e.href}">${e.text}</a></li>`)}</ul></div></div>`;
 }
