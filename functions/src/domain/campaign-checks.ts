@@ -1,4 +1,5 @@
 import { brandContrastProblems, type Brand } from './campaign-brand.ts';
+import { HEX_COLOUR } from './contrast.ts';
 import { languageProblems, type TextAt } from './campaign-languages.ts';
 import type { CampaignLogo } from './campaign-logo.ts';
 import type { SiteAddress } from './site-address.ts';
@@ -30,6 +31,8 @@ export interface CheckedCampaign {
 }
 
 export function contrastProblems(campaign: Pick<CheckedCampaign, 'brand'>): CampaignProblem[] {
+  // A colour that is not a hex colour is reported by the schema itself.
+  if (!Object.values(campaign.brand).every((c) => HEX_COLOUR.test(c))) return [];
   return brandContrastProblems(campaign.brand).map((message) => ({ path: ['brand'], message }));
 }
 
