@@ -147,6 +147,37 @@ export type CampaignInput = z.input<typeof campaignSchema>;
 /** The name for tight spaces: the campaign's short name, else its city. */
 export const campaignShortName = (campaign: Pick<Campaign, 'shortName' | 'city'>): string => campaign.shortName ?? campaign.city;
 
+/** The campaign with the sites removed from its file listed again: for requests made before they went. */
+export const withRetiredSites = (campaign: Campaign): Campaign =>
+  campaign.retiredPickupSites?.length ? { ...campaign, pickupSites: [...campaign.pickupSites, ...campaign.retiredPickupSites] } : campaign;
+
+/**
+ * The campaign as the content seed stores it: the file's version, plus every pickup site the table
+ * knew that the file no longer lists (kept as removed, so requests made there still show it). A
+ * site that comes back to the file is live again.
+ */
+export function campaignToStore(file: Campaign, stored: Campaign | null): Campaign {
+  const listed = new Set(file.pickupSites.map((s) => s.id));
+  const removed = new Map<string, Campaign['pickupSites'][number]>();
+  for (const site of [...(file.retiredPickupSites ?? []), ...(stored?.pickupSites ?? []), ...(stored?.retiredPickupSites ?? [])]) {
+    if (!listed.has(site.id) && !removed.has(site.id)) removed.set(site.id, site);
+  }
+  const { retiredPickupSites: _, ...rest } = file;
+  const retired = [...removed.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return retired.length ? { ...rest, retiredPickupSites: retired } : rest;
+}
+
+/** Two campaigns with the same content, whatever the order of their keys. */
+export function sameCampaign(a: Campaign, b: Campaign): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 export const campaignTimeZone = (campaign: Pick<Campaign, 'state' | 'timeZone'>): string =>
   campaign.timeZone ?? STATE_TIME_ZONES[campaign.state];
 

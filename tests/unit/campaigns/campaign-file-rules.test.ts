@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CampaignInput } from '../../../functions/src/domain/campaign.ts';
 import { loadCampaignFiles } from '../../../functions/src/local/seed.ts';
 import { buildCampaign } from '../../support/builders.ts';
 
@@ -46,7 +45,7 @@ const storage = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const file = (overrides: Partial<CampaignInput> = {}) => ({ ...buildCampaign(), ...overrides }) as Record<string, unknown>;
+const file = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ ...buildCampaign(), ...overrides });
 
 describe('campaign file rules', () => {
   it('accepts a complete file with every new field', () => {
