@@ -61,7 +61,7 @@ export function themePairs(brand: Brand): ColourPair[] {
       background: panel,
       minimum: MIN_TEXT_CONTRAST,
     })),
-    { name: `button edge ${buttonEdge(brand)} on white ${PAGE_BACKGROUND}`, use: 'the outline of buttons (from primary or onPrimary)', foreground: buttonEdge(brand), background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
+    { name: `button edge ${buttonEdge(brand)} on white ${PAGE_BACKGROUND}`, use: 'the outline of buttons, drawn in primary or onPrimary', foreground: buttonEdge(brand), background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on white ${PAGE_BACKGROUND}`, use: 'the focus ring on the page', foreground: brand.focus, background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on primary ${brand.primary}`, use: 'the focus ring in the campaign header', foreground: brand.focus, background: brand.primary, minimum: MIN_NON_TEXT_CONTRAST },
   ];

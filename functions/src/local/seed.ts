@@ -7,8 +7,17 @@ import { datasetProblems, erpoRecordSchema, type ErpoRecord } from '../domain/er
 import type { SeedContent } from '../content-seed.ts';
 import { CAMPAIGN_CONTENT_DIR, ERPO_CONTENT_DIR } from './paths.ts';
 
+/** zod issues as lines that name the field and say what to do (an unknown field on its own line). */
+export function describeIssues(issues: readonly z.ZodIssue[]): string[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => `${[...i.path, key].join('.')}: Unrecognized key. Lockline does not know this field: check its spelling or remove it.`)
+      : [`${i.path.join('.') || '(file)'}: ${i.message}`],
+  );
+}
+
 /** A content file's data: JSON, or YAML where the folder allows it (campaign files). */
-function readContentFile(path: string): unknown {
+export function readContentFile(path: string): unknown {
   const text = readFileSync(path, 'utf8');
   return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
 }
@@ -21,11 +30,7 @@ function loadJsonFiles<T extends z.ZodTypeAny>(dir: string, schema: T, what: str
     .map((name) => {
       const result = schema.safeParse(readContentFile(join(dir, name)));
       if (!result.success) {
-        const problems = result.error.issues.flatMap((i) =>
-          i.code === 'unrecognized_keys'
-            ? i.keys.map((key) => `${[...i.path, key].join('.')}: Unrecognized key. Lockline does not know this field: check its spelling or remove it.`)
-            : [`${i.path.join('.') || '(file)'}: ${i.message}`],
-        );
+        const problems = describeIssues(result.error.issues);
         throw new Error(`${what} file ${name} is not valid:\n  ${problems.join('\n  ')}`);
       }
       return result.data;

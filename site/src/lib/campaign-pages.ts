@@ -1,21 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Campaign } from '#domain/campaign';
 import { addedLanguages, fallbackNotice, RTL_LANGUAGES } from '#domain/campaign-languages';
-import { logoExtension, logoPath, logoSize, svgLogoProblems, LOGO_MAX_BYTES } from '#domain/campaign-logo';
 import type { ErpoRecord } from '#domain/erpo';
 import type { SiteLocale } from '../i18n/ui.ts';
+import { checkLogoFile, type CampaignLogoFile } from './campaign-logo-file.ts';
 import { getErpoRecords } from './erpo-content.ts';
 
 /**
  * Campaign pages: which campaigns have pages (live ones, and ended ones with their closing page;
  * drafts have none), their paths in every language, and their logo files.
  */
-// The build runs from the repository (astro build --root site) or from site/; bundling moves this
-// module, so the folder is found from the working directory rather than from import.meta.url.
-export const LOGO_DIR = [resolve('site/src/content/campaigns/logos'), resolve('src/content/campaigns/logos')].find((d) => existsSync(d)) ?? resolve('site/src/content/campaigns/logos');
-
 /** Campaigns with pages: live and ended. A draft is neither built nor linked. */
 export async function publishedCampaigns(): Promise<Campaign[]> {
   return (await getCollection('campaigns')).map((e) => e.data).filter((c) => c.status !== 'draft').sort((a, b) => a.slug.localeCompare(b.slug));
@@ -52,33 +46,12 @@ export function fallbackNote(campaign: Campaign, language: string): LanguageNote
   return { language, text, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr' };
 }
 
-export interface CampaignLogoFile {
-  src: string;
-  width: number;
-  height: number;
-  bytes: Buffer;
-  extension: 'svg' | 'png';
-}
-
-/** The campaign's logo file, checked: present, small, safe (SVG) and with a readable size. */
+/** The campaign's logo file, checked; a problem fails the build with the campaign and the fix. */
 export function readLogo(campaign: Campaign): CampaignLogoFile | null {
   if (!campaign.logo) return null;
-  const where = `${campaign.slug}: logo.file "${campaign.logo.file}"`;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(LOGO_DIR, campaign.logo.file));
-  } catch {
-    throw new Error(`${where}: no such file in site/src/content/campaigns/logos/. Add the file or fix its name.`);
-  }
-  if (bytes.length > LOGO_MAX_BYTES) throw new Error(`${where} is ${Math.ceil(bytes.length / 1024)} KB; keep it under ${LOGO_MAX_BYTES / 1024} KB (pages must stay light on phones).`);
-  const extension = logoExtension(campaign.logo);
-  if (extension === 'svg') {
-    const problems = svgLogoProblems(bytes.toString('utf8'));
-    if (problems.length) throw new Error(`${where}: ${problems.join(' ')}`);
-  }
-  const size = logoSize(bytes, extension);
-  if (!size) throw new Error(`${where}: cannot read the image's width and height. Give the SVG a viewBox, or check the PNG file.`);
-  return { src: logoPath(campaign.slug, campaign.logo), ...size, bytes, extension };
+  const checked = checkLogoFile(campaign.slug, campaign.logo);
+  if (!checked.ok) throw new Error(`Campaign ${campaign.slug}: ${checked.problem}`);
+  return checked.logo;
 }
 
 /** Every page of every published campaign in every one of its languages. */
