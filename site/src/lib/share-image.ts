@@ -33,17 +33,18 @@ export async function shareImage(campaign: Campaign, language: string): Promise<
   const logoData = logo ? `data:image/${logo.extension === 'svg' ? 'svg+xml' : 'png'};base64,${logo.bytes.toString('base64')}` : null;
   const tree = el(
     'div',
-    { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: '100%', height: '100%', padding: '64px', background: primary, color: onPrimary, fontFamily: 'Noto Sans' },
+    { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', // Padding adds to the box (satori sizes the content box), so the box is the image less the padding.
+      width: `${SHARE_IMAGE_SIZE.width - 128}px`, height: `${SHARE_IMAGE_SIZE.height - 112}px`, padding: '56px 64px', background: primary, color: onPrimary, fontFamily: 'Noto Sans' },
     [
       el('div', { display: 'flex', alignItems: 'center', gap: '32px' }, [
         ...(logoData ? [el('img', { width: '140px', height: '140px', objectFit: 'contain' }, undefined, { src: logoData, width: 140, height: 140 })] : []),
         el('div', { display: 'flex', flexDirection: 'column' }, [
-          el('div', { fontSize: '64px', fontWeight: 700, lineHeight: 1.1 }, campaign.name),
+          el('div', { fontSize: '54px', fontWeight: 700, lineHeight: 1.1, maxWidth: '900px' }, campaign.name),
           ...(campaign.demo ? [el('div', { fontSize: '30px', marginTop: '12px' }, t.demoBadge)] : []),
         ]),
       ]),
-      el('div', { fontSize: '54px', fontWeight: 700 }, t.ogHeadline),
-      el('div', { fontSize: '34px', borderTop: `4px solid ${onPrimary}`, paddingTop: '20px' }, t.ogHelp),
+      el('div', { fontSize: '50px', fontWeight: 700 }, t.ogHeadline),
+      el('div', { display: 'flex', flexDirection: 'column', borderTop: `4px solid ${onPrimary}`, paddingTop: '16px' }, [el('div', { fontSize: '34px', lineHeight: 1.3 }, t.ogHelp)]),
     ],
   );
   const svg = await satori(tree as Parameters<typeof satori>[0], { ...SHARE_IMAGE_SIZE, fonts: loadFonts() });
