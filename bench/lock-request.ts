@@ -97,6 +97,7 @@ export async function lockRequestBench() {
       state: 'OR',
       status: 'live',
       languages: ['en', 'es'],
+      contactEmail: 'team@benchville.example',
       locks: { mail: { enabled: true, lockTypes: ['cable'], initialStock: { cable: 100_000 } } },
     });
     await store.campaigns.put(campaign);

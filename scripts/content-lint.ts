@@ -205,9 +205,12 @@ export function lintPage(html: string, locale: Locale, page = ''): PageReport {
   return { page, locale, readability: score, findings };
 }
 
-/** Every HTML page of the built site, with its language from the path (/es/ is Spanish). */
-export function builtPages(distDir: string): { page: string; locale: Locale; file: string }[] {
-  const out: { page: string; locale: Locale; file: string }[] = [];
+/**
+ * Every HTML page of the built site, with its language from the path (/es/ is Spanish; a campaign
+ * page in an added language, /vi/c/<slug>/, is in English with a notice in that language).
+ */
+export function builtPages(distDir: string): { page: string; locale: Locale; language: string; file: string }[] {
+  const out: { page: string; locale: Locale; language: string; file: string }[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -215,7 +218,9 @@ export function builtPages(distDir: string): { page: string; locale: Locale; fil
       // Page shells are templates, not pages: the API fills them (their output is tested in e2e).
       else if (name.endsWith('.html') && !/[/\\]shells[/\\]/.test(path)) {
         const page = `/${relative(distDir, path).replace(/index\.html$/, '')}`;
-        out.push({ page, locale: page.startsWith('/es/') ? 'es' : 'en', file: path });
+        // A campaign page in an added language (/vi/c/<slug>/) is the English page with a notice.
+        const language = /^\/([a-z]{2})\//.exec(page)?.[1] ?? 'en';
+        out.push({ page, locale: language === 'es' ? 'es' : 'en', language, file: path });
       }
     }
   };

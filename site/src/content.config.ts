@@ -10,7 +10,7 @@ import { figureSchema } from '#domain/figure';
  * (functions/src/domain). A bad file fails `npm run build` with the field and the reason.
  */
 const campaigns = defineCollection({
-  loader: glob({ pattern: '*.json', base: './src/content/campaigns' }),
+  loader: glob({ pattern: '*.{json,yaml,yml}', base: './src/content/campaigns' }),
   schema: campaignSchema,
 });
 

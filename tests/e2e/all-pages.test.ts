@@ -26,8 +26,8 @@ afterAll(async () => {
 
 describe('every page of the built site', () => {
   it('includes both languages of every page', () => {
-    const en = new Set(pages.filter((p) => p.locale === 'en').map((p) => p.page));
-    const es = new Set(pages.filter((p) => p.locale === 'es').map((p) => p.page.replace(/^\/es/, '')));
+    const en = new Set(pages.filter((p) => p.language === 'en').map((p) => p.page));
+    const es = new Set(pages.filter((p) => p.language === 'es').map((p) => p.page.replace(/^\/es/, '')));
     expect([...en].filter((p) => !es.has(p))).toEqual([]);
     expect([...es].filter((p) => !en.has(p))).toEqual([]);
     expect(pages.length).toBeGreaterThan(100);

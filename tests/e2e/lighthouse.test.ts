@@ -14,6 +14,10 @@ const templates = [
   '/c/demo-city/red-flag-laws/',
   '/c/demo-city/get-a-lock/',
   '/es/c/demo-city/get-a-lock/request/',
+  '/c/pine-hollow/',
+  '/vi/c/pine-hollow/',
+  '/es/c/mesa-alta/flyer/',
+  '/c/harbor-point/',
 ];
 
 describe('Lighthouse', () => {

@@ -34,13 +34,15 @@ describe('deploy-time content seed (custom resource handler) on DynamoDB Local',
       return body;
     };
     const created = await seedFromEvent(event('Create'), deps, read);
-    expect(created).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newStockPools: 4 } });
-    // The second run changes nothing: stock items already exist and are left alone.
+    expect(created).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 5, campaignsChanged: 5, erpoStates: 51, newStockPools: 10 } });
+    // The second run changes nothing: campaigns are unchanged and stock items are left alone.
     const updated = await seedFromEvent(event('Update'), deps, read);
-    expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 1, erpoStates: 51, newStockPools: 0 } });
+    expect(updated).toEqual({ PhysicalResourceId: 'lockline-content-seed', Data: { campaigns: 5, campaignsChanged: 0, erpoStates: 51, newStockPools: 0 } });
     expect(reads).toEqual(['assets/content.json', 'assets/content.json']);
     expect(await deps.erpo.list()).toHaveLength(51);
-    expect((await deps.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city']);
+    expect((await deps.campaigns.listLive()).map((c) => c.slug)).toEqual(['demo-city', 'mesa-alta', 'pine-hollow']);
+    // Drafts are stored as drafts, never as live.
+    expect((await deps.campaigns.listByStatus('draft')).map((c) => c.slug)).toEqual(['riverside-draft']);
   });
 
   it('refuses an incomplete dataset and writes nothing', async () => {

@@ -26,6 +26,7 @@ export function lockCampaign(overrides: Partial<Campaign> = {}): Campaign {
     state: 'OR',
     status: 'live',
     languages: ['en', 'es', 'vi'],
+    contactEmail: 'team@lockton.example',
     pickupSites: [
       {
         id: 'library',

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AppConfig } from '../../functions/src/config.ts';
+import { DEFAULT_BRAND } from '../../functions/src/domain/campaign-brand.ts';
 import { lockProgrammeSchema, type Campaign } from '../../functions/src/domain/campaign.ts';
 import type { AppDeps } from '../../functions/src/deps.ts';
 import type { CampaignRepository } from '../../functions/src/campaigns/index.ts';
@@ -23,6 +24,10 @@ export function buildCampaign(overrides: Partial<Campaign> = {}): Campaign {
     localResources: [],
     pickupSites: [],
     locks: lockProgrammeSchema.parse({}),
+    brand: DEFAULT_BRAND,
+    storageSites: [],
+    contactEmail: 'team@testville.example',
+    dataRetentionDays: 90,
     ...overrides,
   };
 }

@@ -6,3 +6,4 @@ export { anyCampaign, liveCampaign, pageCampaign, residentCampaign } from './loo
 export type { CampaignReader, CampaignRepository } from './ports.ts';
 export { campaignRoutes } from './routes.ts';
 export { campaignRepository } from './store.ts';
+export { campaignShellBrand } from './brand.ts';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { campaignSchema, type Campaign } from '../domain/campaign.ts';
+import { campaignFieldsSchema, campaignSchema, type Campaign } from '../domain/campaign.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isExpired, queryAll } from '../platform/dynamo/query.ts';
 import type { Table } from '../platform/dynamo/table.ts';
@@ -8,10 +8,11 @@ import type { CampaignRepository } from './ports.ts';
 
 const ITEM_VERSION = 1;
 
+const CAMPAIGN_FIELDS = Object.keys(campaignFieldsSchema.shape);
+
 /** Strips storage attributes and re-validates, so a hand-edited or stale item can't leak out. */
 function fromItem(item: Record<string, unknown>): Campaign {
-  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone } = item;
-  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone });
+  return campaignSchema.parse(Object.fromEntries(CAMPAIGN_FIELDS.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])));
 }
 
 export function campaignRepository(table: Table, clock: Clock, options: { pageSize?: number } = {}): CampaignRepository {

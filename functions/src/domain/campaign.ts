@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { brandSchema, DEFAULT_BRAND } from './campaign-brand.ts';
+import { campaignProblems } from './campaign-checks.ts';
+import { campaignTextSchema } from './campaign-languages.ts';
+import { campaignLogoSchema } from './campaign-logo.ts';
 import { languageCodeSchema, localizedTextSchema } from './locales.ts';
 import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
+import { usPhoneSchema } from './site-address.ts';
+import { storageSiteSchema } from './storage-site.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
@@ -26,10 +32,7 @@ export const localResourceSchema = z
     kind: z.enum(LOCAL_RESOURCE_KINDS),
     name: localizedTextSchema,
     description: localizedTextSchema.optional(),
-    phone: z
-      .string()
-      .regex(/^\+?1?[-. (]*\d{3}[-. )]*\d{3}[-. ]*\d{4}$/, { message: 'Use a US phone number, like 503-555-0100.' })
-      .optional(),
+    phone: usPhoneSchema.optional(),
     url: z.string().url().startsWith('https://', { message: 'Use an https:// web address.' }).optional(),
     address: z.string().trim().min(5).max(200).optional(),
   })
@@ -67,9 +70,27 @@ export const lockProgrammeSchema = z
   .strict();
 export type LockProgramme = z.infer<typeof lockProgrammeSchema>;
 
-export const campaignSchema = z
+/** A message from the mayor or the health officer, on the campaign's home page. */
+export const campaignMessageSchema = z
+  .object({
+    /** Who signs it, as they want to be named ("Maria Lopez"). */
+    name: z.string().trim().min(2).max(80),
+    /** Their title, per language ("Mayor of Springfield" / "Alcaldesa de Springfield"). */
+    title: campaignTextSchema,
+    /** The message; a blank line starts a new paragraph. */
+    text: campaignTextSchema.refine((t) => Object.values(t).every((v) => v.length <= 1500), { message: 'Keep the message under 1,500 characters in each language.' }),
+  })
+  .strict();
+export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
+
+/**
+ * Every field a campaign file may hold (docs/launching-a-campaign.md lists them for city staff).
+ * Unknown fields are refused, so nothing in a file can restyle or hide the crisis lines.
+ */
+export const campaignFieldsSchema = z
   .object({
     slug: campaignSlugSchema,
+    /** Display name, as the campaign's pages and share image show it. */
     name: z.string().trim().min(2).max(80),
     city: z.string().trim().min(2).max(60),
     state: usStateCodeSchema,
@@ -84,18 +105,78 @@ export const campaignSchema = z
     /** True for the bundled sample campaign, so no page or export can pass it off as a real city. */
     demo: z.boolean().default(false),
     localResources: z.array(localResourceSchema).max(20).default([]),
-    pickupSites: z
-      .array(pickupSiteSchema)
-      .max(200)
-      .default([])
-      .refine((sites) => new Set(sites.map((s) => s.id)).size === sites.length, { message: 'Give each pickup site its own id.' }),
+    pickupSites: z.array(pickupSiteSchema).max(200).default([]),
     locks: lockProgrammeSchema.default({}),
     /** IANA time zone for the dates people act on; defaults to the state's main zone. */
     timeZone: z.string().refine(isTimeZone, { message: 'Use an IANA time zone, such as "America/Chicago".' }).optional(),
+
+    // City campaign pages and launch kit (issue 11).
+    /** A short name for tight spaces (the flyer's footer, the share image), such as "Springfield". */
+    shortName: z.string().trim().min(2).max(24).optional(),
+    logo: campaignLogoSchema.optional(),
+    brand: brandSchema.default(DEFAULT_BRAND),
+    message: campaignMessageSchema.optional(),
+    /** Temporary storage away from home (gun shops, ranges, law enforcement). */
+    storageSites: z.array(storageSiteSchema).max(100).default([]),
+    /** Where residents and partners write to the campaign team (shown on its pages). */
+    contactEmail: z.string().trim().email({ message: 'Give an email address the campaign team reads, such as "safestorage@springfield.gov".' }),
+    /** The longest any personal data of this campaign is kept after it is done, in days (at most 90). */
+    dataRetentionDays: z.number().int().min(1).max(90).default(90),
+    /** For each language beyond "en" and "es" that Lockline has no sentence for: "this page is shown in English". */
+    fallbackNotice: z.record(languageCodeSchema, z.string().trim().min(10).max(200)).optional(),
+    /**
+     * Pickup sites taken out of the file, kept by the content seed so existing requests still show
+     * where to go. Not shown in the finder or the form. Written by the seed, not by hand.
+     */
+    retiredPickupSites: z.array(pickupSiteSchema).max(500).optional(),
   })
   .strict();
 
+/**
+ * A city campaign, validated field by field and then as a whole (campaign-checks.ts): contrast,
+ * languages, sites in the state, ids and retention.
+ */
+export const campaignSchema = campaignFieldsSchema.superRefine((campaign, ctx) => {
+  for (const problem of campaignProblems(campaign)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: problem.path, message: problem.message });
+});
+
 export type Campaign = z.infer<typeof campaignSchema>;
+
+export type CampaignInput = z.input<typeof campaignSchema>;
+
+/** The name for tight spaces: the campaign's short name, else its city. */
+export const campaignShortName = (campaign: Pick<Campaign, 'shortName' | 'city'>): string => campaign.shortName ?? campaign.city;
+
+/** The campaign with the sites removed from its file listed again: for requests made before they went. */
+export const withRetiredSites = (campaign: Campaign): Campaign =>
+  campaign.retiredPickupSites?.length ? { ...campaign, pickupSites: [...campaign.pickupSites, ...campaign.retiredPickupSites] } : campaign;
+
+/**
+ * The campaign as the content seed stores it: the file's version, plus every pickup site the table
+ * knew that the file no longer lists (kept as removed, so requests made there still show it). A
+ * site that comes back to the file is live again.
+ */
+export function campaignToStore(file: Campaign, stored: Campaign | null): Campaign {
+  const listed = new Set(file.pickupSites.map((s) => s.id));
+  const removed = new Map<string, Campaign['pickupSites'][number]>();
+  for (const site of [...(file.retiredPickupSites ?? []), ...(stored?.pickupSites ?? []), ...(stored?.retiredPickupSites ?? [])]) {
+    if (!listed.has(site.id) && !removed.has(site.id)) removed.set(site.id, site);
+  }
+  const { retiredPickupSites: _, ...rest } = file;
+  const retired = [...removed.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return retired.length ? { ...rest, retiredPickupSites: retired } : rest;
+}
+
+/** Two campaigns with the same content, whatever the order of their keys. */
+export function sameCampaign(a: Campaign, b: Campaign): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
 
 export const campaignTimeZone = (campaign: Pick<Campaign, 'state' | 'timeZone'>): string =>
   campaign.timeZone ?? STATE_TIME_ZONES[campaign.state];

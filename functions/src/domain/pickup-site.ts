@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { distanceMiles } from './geo.ts';
 import { localizedTextSchema } from './locales.ts';
-import { usStateCodeSchema } from './us-states.ts';
+import { siteAddressSchema } from './site-address.ts';
 import type { LatLon } from './zip.ts';
 
 /** What a site hands out. Never anything about firearms themselves. */
@@ -13,14 +13,7 @@ export const pickupSiteSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lower-case words joined by hyphens.' }).max(40),
     name: localizedTextSchema,
-    address: z
-      .object({
-        line1: z.string().trim().min(3).max(100),
-        city: z.string().trim().min(2).max(60),
-        state: usStateCodeSchema,
-        zip: z.string().regex(/^\d{5}$/, { message: 'Use the 5-digit ZIP code.' }),
-      })
-      .strict(),
+    address: siteAddressSchema,
     /** Where the site is; when absent, the centre of its ZIP code is used for distances. */
     location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict().optional(),
     hours: localizedTextSchema,
@@ -29,6 +22,8 @@ export const pickupSiteSchema = z
     noQuestionsAsked: z.boolean(),
     /** Stock loaded the first time the site is seeded; later changes happen through staff actions. */
     initialStock: z.record(z.enum(LOCK_TYPES), z.number().int().min(0).max(100_000)).default({}),
+    /** Why a site outside the campaign's state is listed (for reviewers; not shown). */
+    outOfStateReason: z.string().trim().min(10).max(300).optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { campaignShellBrand } from '../campaigns/index.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
@@ -34,7 +35,7 @@ export async function requestFormPage(
     ...(state.siteId ? { siteId: state.siteId } : {}),
   });
   c.header('Cache-Control', 'private, no-store');
-  return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors) }), state.status ?? 200);
+  return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors), brand: campaignShellBrand(campaign, locale) }), state.status ?? 200);
 }
 
 /**
@@ -76,7 +77,7 @@ export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps,
       c.header('Retry-After', String(error.retryAfterSeconds));
       c.header('Cache-Control', 'no-store');
       const path = shellPath(lockPaths(campaign.slug, locale).request);
-      return c.html(deps.shells.render('lock-request', locale, { path, main: renderRateLimited(locale, error.retryAfterSeconds) }), 429);
+      return c.html(deps.shells.render('lock-request', locale, { path, main: renderRateLimited(locale, error.retryAfterSeconds), brand: campaignShellBrand(campaign, locale) }), 429);
     }
     if (error instanceof ConflictError) return again(409);
     throw error;

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { pageCampaign } from '../campaigns/index.ts';
-import type { Campaign } from '../domain/campaign.ts';
+import { campaignShellBrand, pageCampaign } from '../campaigns/index.ts';
+import { withRetiredSites, type Campaign } from '../domain/campaign.ts';
 import { ConflictError, NotFoundError, RateLimitedError, RefusedError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pickupSiteViews, type PickupSiteView } from '../domain/pickup-site.ts';
@@ -79,7 +79,8 @@ export function lockPageRoutes(deps: LockRouteDeps) {
       storagePath: locale === 'es' ? '/es/safe-storage/' : '/safe-storage/',
     });
     c.header('Cache-Control', 'private, no-store');
-    return c.html(deps.shells.render('get-a-lock', locale, { path, main, hasErrors: Boolean(zipError) }), zipError ? 400 : 200);
+    const brand = slug && campaigns[0] ? { brand: campaignShellBrand(campaigns[0], locale) } : {};
+    return c.html(deps.shells.render('get-a-lock', locale, { path, main, hasErrors: Boolean(zipError), ...brand }), zipError ? 400 : 200);
   }
 
   routes.get('/get-a-lock/', (c) => page(c, 'en'));
@@ -107,11 +108,12 @@ export function lockPageRoutes(deps: LockRouteDeps) {
       const campaign = await campaignOr404(c, ['live', 'ended']);
       if (campaign instanceof Response) return campaign;
       const paths = lockPaths(campaign.slug, locale);
+      const brand = campaignShellBrand(campaign, locale);
       const code = parseConfirmationCode(c.req.param('code') ?? '');
       const secret = c.req.param('secret') ?? '';
       c.header('Cache-Control', 'private, no-store');
       const notFound = () =>
-        c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main: renderStatusNotFound(locale, paths.request), noindex: true }), 404);
+        c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main: renderStatusNotFound(locale, paths.request), noindex: true, brand }), 404);
       if (!code || !isStatusSecret(secret)) return notFound();
       if (cancel) {
         try {
@@ -124,7 +126,7 @@ export function lockPageRoutes(deps: LockRouteDeps) {
           if (error instanceof RateLimitedError || error instanceof RefusedError) {
             const main = error instanceof RateLimitedError ? renderRateLimited(locale, error.retryAfterSeconds) : renderRefused(locale, error.reason);
             if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
-            return c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main, noindex: true }), error instanceof RateLimitedError ? 429 : 403);
+            return c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main, noindex: true, brand }), error instanceof RateLimitedError ? 429 : 403);
           }
           if (!(error instanceof ConflictError)) throw error;
         }
@@ -133,8 +135,9 @@ export function lockPageRoutes(deps: LockRouteDeps) {
       const record = await service.forResident(campaign, code, secret);
       if (!record) return notFound();
       const path = shellPath(paths.status(code, secret));
-      const main = renderStatus({ locale, campaign, record, cancelAction: `${paths.status(code, secret)}cancel`, requestPath: paths.request });
-      return c.html(deps.shells.render('lock-status', locale, { path, main, noindex: true }), 200);
+      // A site removed from the campaign file still shows on the requests made for it.
+      const main = renderStatus({ locale, campaign: withRetiredSites(campaign), record, cancelAction: `${paths.status(code, secret)}cancel`, requestPath: paths.request });
+      return c.html(deps.shells.render('lock-status', locale, { path, main, noindex: true, brand }), 200);
     };
     routes.get(`${prefix}/c/:slug/get-a-lock/status/:code/:secret/`, (c) => statusPage(c, false));
     routes.post(`${prefix}/c/:slug/get-a-lock/status/:code/:secret/cancel`, (c) => statusPage(c, true));

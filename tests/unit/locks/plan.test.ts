@@ -29,6 +29,7 @@ const campaign: Campaign = campaignSchema.parse({
   state: 'OR',
   status: 'live',
   languages: ['en', 'es'],
+  contactEmail: 'team@planville.example',
   locks: { reservationDays: 7, retentionDays: 30, requestPeriodDays: 90, mail: { enabled: true, lockTypes: ['cable'], initialStock: {} } },
 });
 

@@ -1,4 +1,4 @@
-import { campaignTimeZone, type Campaign } from '../../domain/campaign.ts';
+import { campaignTimeZone, withRetiredSites, type Campaign } from '../../domain/campaign.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { localDate } from '../../domain/time-zones.ts';
 import type { Mailer } from '../../platform/email/mailer.ts';
@@ -26,7 +26,8 @@ export function lockEmailHandler(deps: Pick<LockServiceDeps, 'requests' | 'campa
     const record = isKnown(known) ? known.record : await deps.requests.get(entry.campaign, entry.ref);
     const campaign = isKnown(known) ? known.campaign : await deps.campaigns.get(entry.campaign);
     if (!record?.email || !campaign) return 'dropped';
-    const site = record.siteId ? campaign.pickupSites.find((s) => s.id === record.siteId) : undefined;
+    // A site taken out of the campaign file still has its requests: their emails keep its name.
+    const site = record.siteId ? withRetiredSites(campaign).pickupSites.find((s) => s.id === record.siteId) : undefined;
     const locale: SiteLocale = record.language === 'es' ? 'es' : 'en';
     const email = renderLockEmail({
       kind: entry.kind,

@@ -5,8 +5,20 @@ import type { SiteLocale } from '../../domain/locales.ts';
 /**
  * Page shells: full pages built by Astro (layout, crisis banner, header, footer, styles) with a
  * `<!--lockline:main-->` placeholder and `/__PATH__/` standing for the page's own path in its
- * canonical, hreflang and language-toggle links. See docs/decisions/0007.
+ * canonical, hreflang and language-toggle links. See docs/decisions/0007. A campaign's pages also
+ * fill `<!--lockline:head-->` (its theme stylesheet) and `<!--lockline:brand-->` (its header band,
+ * first inside <main>).
  */
+export interface ShellBrand {
+  /** The campaign's generated stylesheet, `/c/<slug>/theme.css`; nothing else is accepted. */
+  themeHref: string;
+  /** The campaign's header band, already escaped (functions/src/campaigns/brand.ts). */
+  band: string;
+}
+
+/** A theme is only ever the campaign's own generated file on this site: never another origin. */
+export const THEME_HREF = /^\/c\/[a-z0-9]+(?:-[a-z0-9]+)*\/theme\.css$/;
+
 export interface ShellFill {
   /** Path of the page without the /es prefix and without slashes at the ends, e.g. `get-a-lock`. */
   path: string;
@@ -14,6 +26,8 @@ export interface ShellFill {
   hasErrors?: boolean;
   /** Keep the shell's noindex (private pages such as a request's status). */
   noindex?: boolean;
+  /** A campaign's brand: its theme stylesheet and header band. */
+  brand?: ShellBrand;
 }
 
 export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status';
@@ -42,7 +56,13 @@ export function fileShells(dir: string): Shells {
 }
 
 export function fillShell(shell: string, fill: ShellFill): string {
-  let html = shell.replaceAll('/__PATH__/', `/${fill.path}/`).replace('<!--lockline:main-->', () => fill.main);
+  if (fill.brand && !THEME_HREF.test(fill.brand.themeHref)) throw new Error('A page theme must be a campaign theme.css on this site.');
+  const head = fill.brand ? `<link rel="stylesheet" href="${fill.brand.themeHref}">` : '';
+  let html = shell
+    .replaceAll('/__PATH__/', `/${fill.path}/`)
+    .replace('<!--lockline:head-->', () => head)
+    .replace('<!--lockline:brand-->', () => fill.brand?.band ?? '')
+    .replace('<!--lockline:main-->', () => fill.main);
   if (fill.hasErrors) html = html.replace('<title>', '<title>Error: ');
   return fill.noindex ? html : html.replace(/<meta name="robots" content="noindex"\s*\/?>/, '');
 }
