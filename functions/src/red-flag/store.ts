@@ -45,7 +45,11 @@ export function erpoRepository(table: Table, clock: Clock): ErpoRepository {
     },
     async putAll(records) {
       const updatedAt = clock.now().toISOString();
-      const requests = records.map((record) => ({
+      // A re-seed writes only the records that changed: seeding the same content twice changes nothing.
+      cache = null;
+      const stored = await load();
+      const changed = records.filter((record) => JSON.stringify(stored.get(record.state)) !== JSON.stringify(record));
+      const requests = changed.map((record) => ({
         PutRequest: {
           Item: { ...erpoStateKeys(record.state), entity: 'erpo_state', version: ITEM_VERSION, record, updatedAt },
         },

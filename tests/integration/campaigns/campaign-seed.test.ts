@@ -22,15 +22,15 @@ async function tableItems(tableName: string): Promise<Record<string, unknown>[]>
 }
 
 describe('seeding campaigns on DynamoDB Local', () => {
-  it('seeding the repository’s campaigns twice changes nothing the second time', async () => {
+  it('seeding the repository’s content twice changes nothing the second time', async () => {
     const tableName = await freshTable('campaign-seed');
     const deps = tableDeps(tableName);
     const content = loadSeedContent();
     const first = await seedContent(deps, content);
     expect(first).toMatchObject({ campaigns: 5, campaignsChanged: 5, newStockPools: 10 });
-    const campaignItems = async () => (await tableItems(tableName)).filter((i) => /^(CAMPAIGN|STOCK)#/.test(String(i.pk)));
+    const campaignItems = async () => (await tableItems(tableName)).filter((i) => /^(CAMPAIGN|STOCK|ERPO)#/.test(String(i.pk)));
     const before = await campaignItems();
-    expect(before.length).toBe(15);
+    expect(before.length).toBe(15 + 51);
 
     const second = await seedContent(deps, content);
     expect(second).toMatchObject({ campaignsChanged: 0, newStockPools: 0 });
