@@ -10,8 +10,8 @@ const ITEM_VERSION = 1;
 
 /** Strips storage attributes and re-validates, so a hand-edited or stale item can't leak out. */
 function fromItem(item: Record<string, unknown>): Campaign {
-  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone } = item;
-  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone });
+  const { slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone, pledge } = item;
+  return campaignSchema.parse({ slug, name, city, state, status, languages, demo, localResources, pickupSites, locks, timeZone, pledge });
 }
 
 export function campaignRepository(table: Table, clock: Clock, options: { pageSize?: number } = {}): CampaignRepository {

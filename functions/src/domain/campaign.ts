@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageCodeSchema, localizedTextSchema } from './locales.ts';
 import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
+import { pledgeTextSchema } from './pledge.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
@@ -92,6 +93,8 @@ export const campaignSchema = z
     locks: lockProgrammeSchema.default({}),
     /** IANA time zone for the dates people act on; defaults to the state's main zone. */
     timeZone: z.string().refine(isTimeZone, { message: 'Use an IANA time zone, such as "America/Chicago".' }).optional(),
+    /** The campaign's own pledge wording (`pledgeOf` in pledge.ts falls back to the platform's). */
+    pledge: pledgeTextSchema.optional(),
   })
   .strict();
 
