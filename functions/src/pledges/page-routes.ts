@@ -84,7 +84,6 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
         return c.html(deps.shells.render('pledge-count', locale, { path: shellPath(c.req.path), main, noindex: true }));
       });
       routes.get(at, (c) => c.redirect(`${c.req.path}/`, 301));
-      routes.all(`${at}/*`, (c) => notFound(c));
     }
   }
 

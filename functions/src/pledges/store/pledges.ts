@@ -113,7 +113,8 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
           Update: {
             TableName,
             Key: counterKey(scope, shard),
-            UpdateExpression: 'ADD confirmed :one SET entity = :entity, scope = :scope',
+            UpdateExpression: 'ADD confirmed :one SET entity = :entity, #scope = :scope',
+            ExpressionAttributeNames: { '#scope': 'scope' },
             ExpressionAttributeValues: { ':one': 1, ':entity': 'pledge_count', ':scope': scope },
           },
         },
