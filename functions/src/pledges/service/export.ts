@@ -77,7 +77,8 @@ type ExportDeps = Pick<PledgeServiceDeps, 'keyRing' | 'suppressions'> & { pledge
  * page by page from DynamoDB with Queries on gsi1 (one per index shard and status, merged oldest
  * first), every page to the end, expired pledges skipped. Memory does not grow with the list.
  */
-export function pledgeExport(deps: ExportDeps) {
+export function pledgeExport(deps: ExportDeps, options: { pageSize?: number } = {}) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   return {
     async *rows(campaign: string, filter: PledgeExportFilter): AsyncIterable<PledgeExportRow> {
       const statuses: PledgeStatus[] = filter.outreachOnly
@@ -86,7 +87,7 @@ export function pledgeExport(deps: ExportDeps) {
       const range: PledgeRange = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
       const streams = statuses.flatMap((status) =>
         Array.from({ length: PLEDGE_SHARDS }, (_, shard) =>
-          shardRows(deps, deps.pledges.listPages({ scope: campaign, status, shard, range, outreachOnly: filter.outreachOnly }, PAGE_SIZE), filter.outreachOnly),
+          shardRows(deps, deps.pledges.listPages({ scope: campaign, status, shard, range, outreachOnly: filter.outreachOnly }, pageSize), filter.outreachOnly),
         ),
       );
       for await (const row of merged(streams)) yield toRow(row.record);
