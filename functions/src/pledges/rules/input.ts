@@ -21,7 +21,9 @@ export function pledgeInputSchema(languages: readonly string[]) {
       email: z
         .string({ required_error: 'email.required', invalid_type_error: 'email.invalid' })
         .transform((s) => s.normalize('NFC').trim())
-        .pipe(z.string().min(1, msg('email.required')).max(254, msg('email.invalid')).email(msg('email.invalid'))),
+        // One message at a time: an empty address is missing, not also malformed.
+        .pipe(z.string().min(1, msg('email.required')))
+        .pipe(z.string().max(254, msg('email.invalid')).email(msg('email.invalid'))),
       zip: z
         .string({ required_error: 'zip.invalid', invalid_type_error: 'zip.invalid' })
         .trim()
