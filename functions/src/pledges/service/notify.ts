@@ -1,3 +1,4 @@
+import type { Campaign } from '../../domain/campaign.ts';
 import type { OutboxHandler } from '../../platform/outbox/outbox.ts';
 import { renderPledgeEmail } from '../emails/pledge-emails.ts';
 import type { PledgeEmailKind, PledgeRecord } from '../rules/record.ts';
@@ -8,7 +9,13 @@ import { linkToken } from './links.ts';
 /** The name pledge emails sign with for the national pledge. */
 export const PLATFORM_NAME = 'Lockline';
 
-const isKnown = (value: unknown): value is { record: PledgeRecord } => typeof value === 'object' && value !== null && 'record' in value;
+/** What a sender may hand over with a fresh entry: the pledge it has just written, and its campaign (null: national). */
+interface Known {
+  record: PledgeRecord;
+  campaign?: Campaign | null;
+}
+
+const isKnown = (value: unknown): value is Known => typeof value === 'object' && value !== null && 'record' in value;
 
 /**
  * Sends a pledge's email from its outbox entry. It reads the pledge fresh (unless the sender has
@@ -23,7 +30,8 @@ export function pledgeEmailHandler(deps: Pick<PledgeServiceDeps, 'pledges' | 'ca
     const record = isKnown(known) ? known.record : await deps.pledges.get(ref.scope, ref.emailKey);
     if (!record || record.unsubscribedAt) return 'dropped';
     if (entry.kind === 'confirm' && record.status === 'confirmed') return 'dropped';
-    const campaign = isNational(record.scope) ? null : await deps.campaigns.get(record.scope);
+    const given = isKnown(known) ? known.campaign : undefined;
+    const campaign = isNational(record.scope) ? null : given !== undefined ? given : await deps.campaigns.get(record.scope);
     if (!isNational(record.scope) && !campaign) return 'dropped';
 
     const locale = record.language === 'es' ? 'es' : 'en';
