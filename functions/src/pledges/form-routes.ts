@@ -25,7 +25,8 @@ export async function pledgeFormPage(
   const { scope, campaign } = where;
   const paths = pledgePaths(scope, locale);
   const pledge = pledgeOf(campaign);
-  const [here, national] = await Promise.all([deps.service.counts.scope(scope), campaign ? deps.service.counts.national() : Promise.resolve(null)]);
+  // A campaign's page shows its count and the national total; the national pledge the total.
+  const [here, national] = await Promise.all([campaign ? deps.service.counts.scope(scope) : Promise.resolve(null), deps.service.counts.national()]);
   const main = renderPledgeForm({
     locale,
     ...(campaign ? { city: campaign.city } : {}),

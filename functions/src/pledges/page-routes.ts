@@ -52,7 +52,7 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
       routes.get(`${at}/thanks/`, async (c) => {
         const w = await where(c, ['live', 'ended']);
         if (!w) return notFound(c);
-        const [here, national] = await Promise.all([service.counts.scope(w.scope), w.campaign ? service.counts.national() : Promise.resolve(null)]);
+        const [here, national] = await Promise.all([w.campaign ? service.counts.scope(w.scope) : Promise.resolve(null), service.counts.national()]);
         return render(c, 'pledge-manage', locale, renderThanks(locale, { here, national }, w.campaign?.city));
       });
 

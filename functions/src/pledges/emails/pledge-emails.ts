@@ -51,7 +51,7 @@ const TEXT: Record<SiteLocale, { hello: string; kinds: Record<PledgeEmailKind, (
         subject: 'Please confirm your pledge',
         heading: 'Confirm your pledge',
         body: [
-          `Thank you for your pledge with ${campaign}. To finish, confirm it with the link below. It works for 7 days.`,
+          `Thank you for your pledge with ${campaign}. To finish, confirm it with the link below. It works for 7 days after you signed.`,
           'If this was not you, you do not need to do anything. If no one confirms it, we delete the pledge and the details with it after 7 days.',
         ],
         confirm: 'Confirm my pledge',
@@ -79,7 +79,7 @@ const TEXT: Record<SiteLocale, { hello: string; kinds: Record<PledgeEmailKind, (
         subject: 'Confirme su compromiso',
         heading: 'Confirme su compromiso',
         body: [
-          `Gracias por su compromiso con ${campaign}. Para terminar, confírmelo con el enlace de abajo. Funciona durante 7 días.`,
+          `Gracias por su compromiso con ${campaign}. Para terminar, confírmelo con el enlace de abajo. Funciona durante 7 días desde que firmó.`,
           'Si no fue usted, no tiene que hacer nada. Si nadie lo confirma, borramos el compromiso y sus datos a los 7 días.',
         ],
         confirm: 'Confirmar mi compromiso',

@@ -24,7 +24,10 @@ export interface PledgeFormPage {
   city?: string;
   languages: readonly string[];
   pledge: { version: number; text: string };
-  /** Confirmed pledges here and nationally; null when they could not be read (the page still works). */
+  /**
+   * Confirmed pledges in the campaign (null on the national pledge) and the national total; null
+   * when a count could not be read (the page still works without it).
+   */
   counts: { here: number | null; national: number | null };
   /** The campaign runs a lock programme (the lock form follows), or not (the finder does). */
   locksHere: boolean;
@@ -68,7 +71,7 @@ export function renderPledgeForm(page: PledgeFormPage): string {
   const language = v.language ?? page.locale;
   const counts = [
     page.counts.here !== null ? t.count(page.counts.here, page.city) : '',
-    page.city && page.counts.national !== null ? t.nationalCount(page.counts.national) : '',
+    page.counts.national !== null ? t.nationalCount(page.counts.national) : '',
   ].filter(Boolean);
 
   const out = html`${errorSummary(t.problem, summary)}

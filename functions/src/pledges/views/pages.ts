@@ -40,7 +40,7 @@ export function renderThanks(locale: SiteLocale, counts: { here: number | null; 
   const t = MANAGE_TEXT[locale];
   const c = PLEDGE_TEXT[locale];
   const p = localePrefix(locale);
-  const lines = [counts.here !== null ? c.count(counts.here, city) : '', city && counts.national !== null ? c.nationalCount(counts.national) : ''].filter(Boolean);
+  const lines = [counts.here !== null ? c.count(counts.here, city) : '', counts.national !== null ? c.nationalCount(counts.national) : ''].filter(Boolean);
   return String(html`<h1>${t.thanksTitle}</h1>
 <div class="panel" role="status" data-pledge-confirmed><p>${t.thanksBody}</p>${lines.length ? html`<p data-pledge-count>${lines.join(' ')}</p>` : ''}</div>
 <h2>${t.nextHeading}</h2>
