@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One `npm test` runs four projects. The folder says what a test needs:
- *   unit/         no I/O
+ * One `npm test` runs six projects. The folder says what a test needs:
+ *   unit/         no I/O: pure rules, schemas, the app over in-memory fakes
+ *   checks/       the repository itself: architecture boundaries, file sizes, content freshness
+ *   site/         the built site (site/dist): content linter, page weight, sitemap, page links
  *   integration/  real DynamoDB Local + aws-ses-v2-local, started on free loopback ports
  *   infra/        CDK synth assertions (offline)
  *   e2e/          the built site + local server in headless Chromium
@@ -11,6 +13,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'checks', include: ['tests/checks/**/*.test.ts'], globalSetup: ['tests/checks/global-setup.ts'], testTimeout: 60_000 } },
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },
       {
         test: {
           name: 'integration',

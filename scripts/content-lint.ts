@@ -13,7 +13,7 @@ import { syllable } from 'syllable';
 export type Locale = 'en' | 'es';
 
 export interface Finding {
-  rule: 'banned-phrase' | 'method-detail' | 'crisis-banner' | 'action' | 'hope' | 'reading-level';
+  rule: 'banned-phrase' | 'method-detail' | 'crisis-banner' | 'action' | 'hope' | 'reading-level' | 'discreet-envelope';
   message: string;
   excerpt?: string;
 }
@@ -63,6 +63,26 @@ export function lintText(text: string, locale: Locale): Finding[] {
   for (const pattern of BANNED[locale]) {
     const match = pattern.exec(text);
     if (match) findings.push({ rule: 'banned-phrase', message: `Avoid "${match[0]}" (safe-messaging guidance).`, excerpt: around(text, match.index) });
+  }
+  return findings;
+}
+
+/**
+ * Words an email's subject and preview (what a phone's lock screen or a shared inbox shows) must
+ * never use: a notification on a shared screen must not tell the household that someone asked
+ * about firearms or a crisis.
+ */
+const NOT_ON_THE_ENVELOPE: Record<Locale, RegExp> = {
+  en: /\b(?:guns?|firearms?|handguns?|rifles?|shotguns?|pistols?|weapons?|ammo|ammunition|suicid\w*|crisis|red[- ]flag|ERPO)\b/i,
+  es: /\b(?:armas?|pistolas?|rifles?|escopetas?|revólver(?:es)?|municiones?|suicid\w*|crisis|bandera roja|ERPO)\b/i,
+};
+
+/** The subject and preview text of an email: discreet, whatever the email is about. */
+export function lintEnvelope(envelope: { subject: string; preview: string }, locale: Locale): Finding[] {
+  const findings: Finding[] = [];
+  for (const [part, text] of [['subject', envelope.subject], ['preview', envelope.preview]] as const) {
+    const match = NOT_ON_THE_ENVELOPE[locale].exec(text);
+    if (match) findings.push({ rule: 'discreet-envelope', message: `The email ${part} says "${match[0]}": subjects and previews never name firearms or a crisis.`, excerpt: around(text, match.index) });
   }
   return findings;
 }

@@ -12,6 +12,7 @@ import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
 import type { AppEnv } from './platform/http/env.ts';
 import { handleError, handleNotFound } from './platform/http/errors.ts';
+import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
 import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
 import { erpoRoutes } from './red-flag/index.ts';
@@ -38,8 +39,11 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     const headers = isPage ? (c.get('frameable') ? framedHeaders : pageHeaders) : apiHeaders;
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     c.res.headers.set('X-Request-Id', c.get('requestId'));
+    deps.metrics.flush();
   });
   app.use(accessLog(deps.logger));
+  // Before anything else that could read, write or count: only CloudFront may call the deployed API.
+  if (deps.originSecret) app.use(originGuard(deps.originSecret));
   app.use(
     '/api/*',
     cors({

@@ -12,7 +12,10 @@ import { createOutbox } from './platform/outbox/outbox.ts';
  */
 export function composeServices(deps: AppDeps) {
   const { config } = deps;
-  const outbox = createOutbox(deps.outboxStore, deps.clock, deps.logger);
+  const outbox = createOutbox(deps.outboxStore, deps.clock, deps.logger, (result) => {
+    if (result === 'sent') deps.metrics.count('EmailsSent');
+    if (result === 'failed') deps.metrics.count('EmailsFailed');
+  });
   const guard = submissionGuard({
     tokens: formTokens(deps.keyRing, deps.clock, config.formMinFillSeconds),
     rateLimiter: deps.rateLimiter,
@@ -21,6 +24,7 @@ export function composeServices(deps: AppDeps) {
     logger: deps.logger,
     allowedOrigins: [new URL(config.siteUrl).origin, ...config.allowedOrigins.map((o) => new URL(o).origin)],
     perWindow: config.submissionsPerHour,
+    onRefused: () => deps.metrics.count('RefusedSubmissions'),
   });
   const locks = lockService({
     config,
@@ -49,9 +53,15 @@ export function composeServices(deps: AppDeps) {
 
 export type Services = ReturnType<typeof composeServices>;
 
-/** The periodic sweep: each capability's housekeeping, then every due message of every topic. */
-export async function sweep(services: Services) {
+/**
+ * The periodic sweep: each capability's housekeeping, then every due message of every topic, then
+ * the number of messages kept for staff (the `DeadEmails` alarm reads it).
+ */
+export async function sweep(services: Services, metrics?: AppDeps['metrics']) {
   const locks = await services.locks.sweep();
   const emails = await services.outbox.deliverDue();
-  return { ...locks, emails };
+  const dead = (await services.outbox.dead()).length;
+  metrics?.count('DeadEmails', dead);
+  metrics?.flush();
+  return { ...locks, emails, dead };
 }

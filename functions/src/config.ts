@@ -43,6 +43,11 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  /** AWS: the Secrets Manager secret CloudFront sends in `x-lockline-origin` (the API refuses requests without it). */
+  ORIGIN_SECRET_ARN: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
   /** `npm start` and tests: a file with the signing key in the same format (made if missing). */
   SIGNING_KEY_FILE: z
     .string()
@@ -76,6 +81,8 @@ export interface AppConfig {
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   submissionsPerHour: number;
   signingKeySecretArn?: string;
+  /** Set on the deployed API: requests must come through CloudFront (platform/http/origin-guard.ts). */
+  originSecretArn?: string;
   signingKeyFile?: string;
   formMinFillSeconds: number;
   clientIpHeader?: string;
@@ -116,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
     signingKeySecretArn: e.SIGNING_KEY_SECRET_ARN,
+    originSecretArn: e.ORIGIN_SECRET_ARN,
     signingKeyFile: e.SIGNING_KEY_FILE,
     formMinFillSeconds: e.FORM_MIN_FILL_SECONDS,
     clientIpHeader: e.CLIENT_IP_HEADER,

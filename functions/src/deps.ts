@@ -10,6 +10,7 @@ import type { Mailer } from './platform/email/mailer.ts';
 import { sesMailer } from './platform/email/ses-mailer.ts';
 import { dynamoSuppressionList, suppressingMailer, type SuppressionList } from './platform/email/suppressions.ts';
 import { dynamoHealthProbe, type HealthProbe } from './platform/health/probe.ts';
+import { cloudWatchMetrics, memoryMetrics, type Metrics } from './platform/metrics.ts';
 import { dynamoOutboxStore, type OutboxStore } from './platform/outbox/outbox-store.ts';
 import { fileShells, missingShells, type Shells } from './platform/pages/shells.ts';
 import { fileKeyRing } from './platform/secrets/file-key-ring.ts';
@@ -29,11 +30,14 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   keyRing: KeyRing;
+  /** The closed origin's secret (AWS only): absent locally, where there is no CloudFront. */
+  originSecret?: KeyRing;
   mailer: Mailer;
   shells: Shells;
   /** Deny-all everywhere until staff sign-in lands; `npm start` swaps in a printed local token. */
   staffAccess: StaffAccess;
   health: HealthProbe;
+  metrics: Metrics;
   outboxStore: OutboxStore;
   rateLimiter: RateLimiter;
   idempotency: IdempotencyStore;
@@ -80,11 +84,14 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     logger: options.logger ?? createLogger(config),
     clock,
     keyRing,
+    ...(config.originSecretArn ? { originSecret: secretsManagerKeyRing({ secretId: config.originSecretArn, region: config.region }) } : {}),
     mailer: suppressingMailer(sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }), suppressions),
     // Pages that need shells are only served where the shells were deployed (or built).
     shells: options.shellsDir ? fileShells(options.shellsDir) : missingShells,
     staffAccess: denyAllStaff,
     health: dynamoHealthProbe(table.client, table.name),
+    // Embedded metric format where CloudWatch reads it (the deployed stages); in memory elsewhere.
+    metrics: config.stage === 'dev' || config.stage === 'prod' ? cloudWatchMetrics(config.stage) : memoryMetrics(),
     outboxStore,
     rateLimiter: dynamoRateLimiter(table, clock),
     idempotency,

@@ -10,7 +10,7 @@ const deps = createDeps(loadConfig());
 const services = composeServices(deps);
 
 export async function handler(): Promise<Awaited<ReturnType<typeof sweep>>> {
-  const result = await sweep(services);
-  deps.logger.info('sweep done', { lapsed: result.lapsed, closed: result.closed, served: result.served, ...result.emails });
+  const result = await sweep(services, deps.metrics);
+  deps.logger.info('sweep done', { expired: result.expired, lapsed: result.lapsed, closed: result.closed, served: result.served, dead: result.dead, ...result.emails });
   return result;
 }

@@ -10,7 +10,7 @@ const page = (js: boolean): Promise<Page> => openPage(browser(), { javaScriptEna
 
 const locales = [
   { locale: 'en', prefix: '', zipLabel: 'ZIP code', button: 'Find sites near me', problem: 'There is a problem', noQuestions: 'No questions asked' },
-  { locale: 'es', prefix: '/es', zipLabel: 'Código postal (ZIP)', button: 'Buscar lugares cerca de mí', problem: 'Hay un problema', noQuestions: 'Sin preguntas' },
+  { locale: 'es', prefix: '/es', zipLabel: 'Código postal (ZIP)', button: 'Buscar lugares de entrega cerca de mí', problem: 'Hay un problema', noQuestions: 'Sin preguntas' },
 ] as const;
 
 describe.each(locales)('lock finder ($locale)', ({ locale, prefix, zipLabel, button, problem, noQuestions }) => {

@@ -1,25 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/src/platform/dynamo/table-definition.ts';
-import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
-
-let lastOutdir = '';
-
-function synth(stage: 'dev' | 'prod'): Template {
-  lastOutdir = mkdtempSync(join(tmpdir(), 'lockline-cdk-'));
-  const app = new App({ outdir: lastOutdir });
-  const stack = new LocklineStack(app, `Test-${stage}`, {
-    stage,
-    siteUrl: 'https://lockline.test',
-    mailFrom: 'no-reply@lockline.test',
-    env: { account: '123456789012', region: 'us-east-1' },
-  });
-  return Template.fromStack(stack);
-}
+import { REQUEST_TIME_PAGES } from '../../functions/src/request-time-pages.ts';
+import { functionStatements, resourceByPrefix, synth } from './synth.ts';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'; // AWS managed CachingDisabled
 
@@ -31,22 +16,18 @@ function distributionBehaviors(template: Template): Record<string, Record<string
   return Object.fromEntries(dist!.Properties.DistributionConfig.CacheBehaviors.map((b) => [b.PathPattern, b]));
 }
 
-/** The statements of every IAM policy attached to the given role. */
-function roleStatements(template: Template, roleId: string): Array<{ Action: string | string[]; Resource: unknown }> {
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
-    Properties: { Roles: unknown[]; PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } };
-  }[];
-  return policies
-    .filter((p) => p.Properties.Roles.some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement);
-}
+/** Set by the first suite's synth, the only bundled one in this file. */
+let bundledOutdir = '';
 
 describe('LocklineStack (synthesised offline)', () => {
   let dev: Template;
   let prod: Template;
-  beforeAll(() => {
-    dev = synth('dev');
-    prod = synth('prod');
+    beforeAll(() => {
+    // dev is bundled once here, for the bundle test below.
+    const bundled = synth('dev', { bundle: true });
+    dev = bundled.template;
+    bundledOutdir = bundled.outdir;
+    prod = synth('prod').template;
   });
 
   it('builds the table from the shared definition: keys, index, TTL, on-demand, PITR 14 days, encryption', () => {
@@ -80,29 +61,6 @@ describe('LocklineStack (synthesised offline)', () => {
     dev.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('lets the API describe the table, which the health check needs', () => {
-    dev.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['dynamodb:DescribeTable']) })]),
-      },
-    });
-  });
-
-  it('lets the API send mail only as the configured domain identity', () => {
-    dev.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: 'ses:SendEmail',
-            Resource: Match.objectLike({
-              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/lockline.test$')])],
-            }),
-          }),
-        ]),
-      },
-    });
-  });
-
   it('keeps the site bucket private behind Origin Access Control, TLS only', () => {
     dev.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
@@ -128,8 +86,7 @@ describe('LocklineStack (synthesised offline)', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
-          Match.objectLike({ PathPattern: '/es/c/*/get-a-lock*' }),
+          Match.objectLike({ PathPattern: '*/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
@@ -159,7 +116,7 @@ describe('LocklineStack (synthesised offline)', () => {
     expect(headers).not.toContain('authorization');
 
     const behaviors = distributionBehaviors(dev);
-    for (const path of ['/get-a-lock*', '/es/get-a-lock*', '/c/*/get-a-lock*', '/es/c/*/get-a-lock*', '/api/*']) {
+    for (const path of [...REQUEST_TIME_PAGES.map((p) => p.pattern), '/api/*']) {
       expect(behaviors[path], path).toMatchObject({
         AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'POST']),
         CachePolicyId: CACHING_DISABLED,
@@ -208,17 +165,14 @@ describe('LocklineStack (synthesised offline)', () => {
 describe('lock sweep', () => {
   let template: Template;
   let sweepId: string;
-  let sweep: { Properties: Record<string, unknown> & { Role: { 'Fn::GetAtt': [string, string] } } };
+  let sweep: Record<string, unknown>;
   beforeAll(() => {
-    template = synth('dev');
-    const fns = template.findResources('AWS::Lambda::Function', { Properties: { ReservedConcurrentExecutions: 1 } });
-    expect(Object.keys(fns)).toHaveLength(1);
-    sweepId = Object.keys(fns)[0]!;
-    sweep = fns[sweepId] as typeof sweep;
+    template = synth('dev').template;
+    ({ id: sweepId, resource: { Properties: sweep } } = resourceByPrefix(template, 'AWS::Lambda::Function', 'LockSweepHandler'));
   });
 
   it('runs one at a time, for up to 60 s, with the API environment and the table', () => {
-    expect(sweep.Properties).toMatchObject({
+    expect(sweep).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Timeout: 60,
@@ -235,7 +189,8 @@ describe('lock sweep', () => {
     });
   });
 
-  it('is invoked every 5 minutes by an EventBridge rule, with bounded retries', () => {
+  it('is invoked every 5 minutes by an EventBridge rule, with bounded retries and a dead-letter queue', () => {
+    const queue = resourceByPrefix(template, 'AWS::SQS::Queue', 'LockSweepDeadLetters');
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',
       State: 'ENABLED',
@@ -243,9 +198,11 @@ describe('lock sweep', () => {
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] },
           RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue.id, 'Arn'] } },
         }),
       ],
     });
+    expect(queue.resource.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       Principal: 'events.amazonaws.com',
@@ -253,50 +210,36 @@ describe('lock sweep', () => {
     });
   });
 
-  it('may read and write the table and send mail only as the configured domain identity', () => {
-    const statements = roleStatements(template, sweep.Properties.Role['Fn::GetAtt'][0]);
-    const actions = statements.flatMap((s) => [s.Action].flat());
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
-    const ses = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
-    expect(ses).toHaveLength(1);
-    expect(JSON.stringify(ses[0]!.Resource)).toMatch(/:identity\/lockline\.test"/);
-  });
-
-  it('can be deployed paused', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'lockline-cdk-')) });
-    const stack = new LocklineStack(app, 'Test-paused', {
-      stage: 'dev',
-      siteUrl: 'https://lockline.test',
-      mailFrom: 'no-reply@lockline.test',
-      pauseSweep: true,
-      env: { account: '123456789012', region: 'us-east-1' },
-    });
-    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'DISABLED' });
+  it('can be deployed paused, with its "not running" alarm silenced', () => {
+    const paused = synth('dev', { props: { pauseSweep: true } }).template;
+    paused.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'DISABLED' });
+    paused.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Sweep: not invoked'), ActionsEnabled: false });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('^Sweep: not invoked'), ActionsEnabled: true });
   });
 });
 
 describe('API bundle', () => {
   it('carries the page shells the lock finder pages are rendered into', () => {
-    synth('dev');
-    const bundles = readdirSync(lastOutdir).filter((d) => existsSync(join(lastOutdir, d, 'index.mjs')));
-    const withShells = bundles.filter((d) => existsSync(join(lastOutdir, d, 'shells', 'get-a-lock', 'index.html')));
+    const outdir = bundledOutdir;
+    expect(outdir).not.toBe('');
+    const bundles = readdirSync(outdir).filter((d) => existsSync(join(outdir, d, 'index.mjs')));
+    const withShells = bundles.filter((d) => existsSync(join(outdir, d, 'shells', 'get-a-lock', 'index.html')));
     expect(withShells).toHaveLength(1);
-    expect(existsSync(join(lastOutdir, withShells[0]!, 'shells', 'es', 'get-a-lock', 'index.html'))).toBe(true);
+    expect(existsSync(join(outdir, withShells[0]!, 'shells', 'es', 'get-a-lock', 'index.html'))).toBe(true);
   });
 });
 
 describe('content seed on deploy', () => {
-  it('loads the repository content into the table through a custom resource keyed by the content hash', () => {
-    const template = synth('dev');
+  it('loads the repository content into the table through a custom resource keyed by the content hash, reading only its object', () => {
+    const template = synth('dev').template;
     template.hasResourceProperties('Custom::LocklineContentSeed', {
       Bucket: Match.anyValue(),
       Key: Match.stringLikeRegexp('\\.json$'),
       ContentHash: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
     });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['dynamodb:BatchWriteItem']) })]),
-      },
-    });
+    const s3 = functionStatements(template, 'ContentSeedHandler').filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0]!.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(s3[0]!.Resource)).toMatch(/\.json"/);
   });
 });

@@ -58,12 +58,12 @@ describe('pickup reservations lapse', () => {
       request: { status: string; cancelReason: string };
     };
     expect(view.request).toMatchObject({ status: 'cancelled', cancelReason: 'lapsed' });
-    expect((await emailsTo(first.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${held.confirmationCode}: pickup time ended`);
+    expect((await emailsTo(first.email)).map((e) => e.subject)).toContain(`Your free lock request ${held.confirmationCode}: pickup time ended`);
     // The returned lock box went to the next in line.
     expect((await h.deps.stock.forCampaign('lockton')).get('library')?.box).toBe(0);
     const served = (await h.deps.lockRequests.get('lockton', waiting.confirmationCode))!;
     expect(served.status).toBe('requested');
-    expect((await emailsTo(second.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${waiting.confirmationCode}: now available`);
+    expect((await emailsTo(second.email)).map((e) => e.subject)).toContain(`Your free lock request ${waiting.confirmationCode}: now available`);
     // The lapsed household may ask again.
     expect((await postJson(h.app, PATH, { ...first, lockType: 'cable' })).status).toBe(201);
   });
@@ -110,7 +110,7 @@ describe('email never fails or loses a request', () => {
     const retry = await staffPost(h.app, `/api/staff/emails/failed/${failed.emails[0]!.id}/retry`, {});
     expect(retry.status).toBe(202);
     expect((await h.sweep()).emails.sent).toBe(1);
-    expect(sent).toEqual([`Your free gun lock request ${confirmationCode}`]);
+    expect(sent).toEqual([`Your free lock request ${confirmationCode}`]);
     expect(await h.deps.outboxStore.dead()).toEqual([]);
   });
 });
@@ -164,6 +164,7 @@ describe('staff actions', () => {
         zip: '97201',
         lock_type: 'cable',
         quantity: '1',
+        possible_duplicate_of: '',
       },
     ]);
 
@@ -178,9 +179,9 @@ describe('staff actions', () => {
     expect(ready.request.status).toBe('ready');
     expect((await move(picked.confirmationCode, 'picked_up')).status).toBe(200);
 
-    expect((await emailsTo(mail.email)).map((e) => e.subject)).toContain(`Your free gun lock request ${mailed.confirmationCode}: in the mail`);
+    expect((await emailsTo(mail.email)).map((e) => e.subject)).toContain(`Your free lock request ${mailed.confirmationCode}: in the mail`);
     const toPickup = (await emailsTo(pick.email)).map((e) => e.subject);
-    expect(toPickup).toContain(`Your free gun lock request ${picked.confirmationCode}: ready to pick up`);
+    expect(toPickup).toContain(`Your free lock request ${picked.confirmationCode}: ready to pick up`);
     expect(toPickup).toHaveLength(2); // confirmation and ready; picking up in person needs no email
     expect((await (await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders })).text()).trim().split('\n')).toHaveLength(1);
 
@@ -347,7 +348,7 @@ describe('fairness and privacy details', () => {
     const first = pickupRequest({ siteId: 'clinic', waitlist: true, quantity: 2 });
     const waiting = (await (await postJson(h.app, PATH, first)).json()) as Created;
     expect(waiting.status).toBe('waitlisted');
-    expect((await emailsTo(first.email)).map((e) => e.subject)).toEqual([`Your free gun lock request ${waiting.confirmationCode}: on the waitlist`]);
+    expect((await emailsTo(first.email)).map((e) => e.subject)).toEqual([`Your free lock request ${waiting.confirmationCode}: on the waitlist`]);
 
     // One lock comes back: not enough for the first in line, and a newcomer may not take it.
     await h.deps.stock.add('lockton', 'clinic', 'cable', 1);
@@ -403,11 +404,33 @@ describe('fairness and privacy details', () => {
     const h = await lockHarness();
     const first = mailRequest();
     const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
-    const repeats = await Promise.all(Array.from({ length: 4 }, () => postJson(h.app, PATH, mailRequest({ address: first.address }))));
-    expect(repeats.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const repeats = await Promise.all(Array.from({ length: 4 }, () => postJson(h.app, PATH, mailRequest({ email: first.email }))));
+    expect(repeats.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const subjects = (await emailsTo(first.email)).map((e) => e.subject);
     expect(subjects.filter((s) => s.includes('reminder'))).toHaveLength(1);
-    expect(subjects).toContain(`Your free gun lock request ${created.confirmationCode}`);
+    expect(subjects).toContain(`Your free lock request ${created.confirmationCode}`);
+  });
+
+  it('ends a request nothing happened to at the retention ceiling: its place in line goes back and its data goes', async () => {
+    const h = await lockHarness();
+    const person = pickupRequest({ siteId: 'clinic', waitlist: true });
+    const waiting = (await (await postJson(h.app, PATH, person)).json()) as Created;
+    expect(waiting.status).toBe('waitlisted');
+    h.clock.advanceDays(80);
+    expect((await h.sweep()).expired).toBe(0);
+    h.clock.advanceDays(9); // within two days of the 90-day ceiling
+    const result = await h.sweep();
+    expect(result.expired).toBe(1);
+    // Gone for every reader at once (DynamoDB's TTL removes the item later).
+    expect(await h.deps.lockRequests.get('lockton', waiting.confirmationCode)).toBeNull();
+    expect((await emailsTo(person.email as string)).map((e) => e.subject)).toContain(`Your free lock request ${waiting.confirmationCode}: request ended`);
+    // Its place in line was given back: the next request for that site is served as soon as stock comes.
+    const stock = (await h.items('stock')).find((i) => i.sk === 'POOL#clinic')!;
+    expect(stock.waiting_cable).toBe(0);
+    h.clock.advanceDays(1);
+    const next = (await (await postJson(h.app, PATH, pickupRequest({ siteId: 'clinic', waitlist: true }))).json()) as Created;
+    await staffPost(h.app, '/api/staff/campaigns/lockton/stock', { site: 'clinic', lockType: 'cable', quantity: 1 });
+    expect((await h.deps.lockRequests.get('lockton', next.confirmationCode))?.status).toBe('requested');
   });
 
   it('keeps status links working after a campaign ends, and closes its waitlist so the data can expire', async () => {

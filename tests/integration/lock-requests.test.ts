@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../functions/src/domain/time-zones.ts';
-import { emailsTo, lockHarness, mailRequest, pickupRequest, postJson, type LockHarness } from './lock-support.ts';
+import { emailsTo, lockHarness, mailRequest, pickupRequest, postJson, type LockHarness, staffHeaders } from './lock-support.ts';
 
 const PATH = '/api/campaigns/lockton/lock-requests';
 const CODE = /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/;
@@ -42,8 +42,11 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     expect(await h.deps.outboxStore.due()).toEqual([]);
 
     const stored = (await h.items('lock_request')).find((i) => i.code === created.confirmationCode)!;
-    expect(stored.expiresAt).toBeUndefined();
+    // Kept at most the campaign's retention days (90) from its last change, from the day it is made.
+    expect(stored.expiresAt).toBe(Math.floor(Date.parse(String(stored.createdAt)) / 1000) + 90 * 86_400);
     expect(stored.status).toBe('requested');
+    // Nothing in the table opens the status page: no secret is stored.
+    expect(JSON.stringify(stored)).not.toContain(created.statusUrl.split('/').at(-2));
   });
 
   it('reserves a lock at a pickup site and holds it for the campaign’s days', async () => {
@@ -106,29 +109,69 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     expect(await h.count('household')).toBe(householdsBefore);
   });
 
-  it('gives a repeat from the same household the first request’s code, matched on address or on contact', async () => {
+  it('answers a repeat from the same household exactly like a first request, and marks it for staff only', async () => {
     const first = mailRequest({ address: { line1: '12 Elm Street, Apt 4', city: 'Portland', state: 'OR', zip: '97201' } });
     const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
 
+    // Someone else types the same home's address, however it is written.
     const sameAddress = mailRequest({ address: { line1: '12 ELM ST #4', city: 'portland', state: 'OR', zip: '97201-1234' } });
     const byAddress = await postJson(h.app, PATH, sameAddress);
-    expect(byAddress.status).toBe(200);
-    // The first code only: nothing about how that request went, since anyone may type an address.
-    expect(await byAddress.json()).toEqual({ confirmationCode: created.confirmationCode, duplicate: true });
+    const fresh = await postJson(h.app, PATH, mailRequest());
+    // Same status, same body shape, its own code and link: nothing says the home asked before.
+    expect(byAddress.status).toBe(fresh.status);
+    const repeat = (await byAddress.json()) as Created;
+    expect(Object.keys(repeat).sort()).toEqual(Object.keys((await fresh.json()) as Created).sort());
+    expect(repeat.confirmationCode).not.toBe(created.confirmationCode);
+    expect(JSON.stringify(repeat)).not.toContain(created.confirmationCode);
+    expect(repeat.statusUrl).not.toBe(created.statusUrl);
 
-    const sameEmail = mailRequest({ email: first.email.toUpperCase() });
-    expect(((await (await postJson(h.app, PATH, sameEmail)).json()) as Created).confirmationCode).toBe(created.confirmationCode);
+    // Staff see the match; the submitter's own status answer does not show it.
+    const staffList = (await (await h.app.request('/api/staff/campaigns/lockton/lock-requests', { headers: staffHeaders })).json()) as {
+      requests: { code: string; possibleDuplicateOf?: string }[];
+    };
+    expect(staffList.requests.find((r) => r.code === repeat.confirmationCode)?.possibleDuplicateOf).toBe(created.confirmationCode);
+    const secret = repeat.statusUrl.split('/').at(-2)!;
+    const own = await h.app.request(`${PATH}/${repeat.confirmationCode}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(JSON.stringify(await own.json())).not.toContain(created.confirmationCode);
+    const csv = await (await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders })).text();
+    expect(csv.split('\r\n')[0]).toContain('possible_duplicate_of');
+    expect(csv).toContain(`${repeat.confirmationCode},`);
 
-    const samePhone1 = pickupRequest({ phone: '(503) 555-0142', email: undefined });
-    const samePhone2 = pickupRequest({ phone: '503.555.0142', email: undefined });
-    const p1 = (await (await postJson(h.app, PATH, samePhone1)).json()) as Created;
-    const p2 = (await (await postJson(h.app, PATH, samePhone2)).json()) as Created;
-    expect(p2.confirmationCode).toBe(p1.confirmationCode);
+    // The second person gets their own confirmation; the first contact hears nothing of it.
+    expect((await emailsTo(sameAddress.email)).map((e) => e.subject)).toEqual([`Your free lock request ${repeat.confirmationCode}`]);
+    expect((await emailsTo(first.email)).map((e) => e.subject)).toEqual([`Your free lock request ${created.confirmationCode}`]);
+  });
 
-    // The first request's contact hears about the repeat once (a reminder), not the new address.
-    const toFirst = await emailsTo(first.email);
-    expect(toFirst.map((e) => e.subject).filter((s) => s.includes(created.confirmationCode))).toHaveLength(2);
-    expect(await emailsTo(sameAddress.email)).toHaveLength(0);
+  it('reminds a repeat from the same email address of the earlier request, through that address only', async () => {
+    const first = mailRequest();
+    const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
+    const again = (await (await postJson(h.app, PATH, mailRequest({ email: first.email.toUpperCase() }))).json()) as Created;
+    expect(again.confirmationCode).not.toBe(created.confirmationCode);
+    const subjects = [...(await emailsTo(first.email)), ...(await emailsTo(first.email.toUpperCase()))].map((e) => e.subject).sort();
+    expect(subjects).toEqual(
+      [`Your free lock request ${created.confirmationCode}`, `Your free lock request ${created.confirmationCode}: reminder`, `Your free lock request ${again.confirmationCode}`].sort(),
+    );
+  });
+
+  it('answers a repeat the same way through the no-JavaScript form: a 303 to its own status page', async () => {
+    const form = (email: string) =>
+      new URLSearchParams({ delivery: 'pickup', siteId: 'library', lockType: 'cable', quantity: '1', name: 'Form Home', email, phone: '', language: 'en', consent: 'yes', website: '' });
+    const post = async (email: string) => {
+      const page = await (await h.app.request('/c/lockton/get-a-lock/request/')).text();
+      const token = /name="formToken" value="([^"]+)"/.exec(page)![1]!;
+      const body = form(email);
+      body.set('formToken', token);
+      return h.app.request('/c/lockton/get-a-lock/request/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+    };
+    const email = `form-home-${Date.now()}@example.test`;
+    const first = await post(email);
+    const repeat = await post(email);
+    expect(first.status).toBe(303);
+    expect(repeat.status).toBe(303);
+    expect(repeat.headers.get('location')).toMatch(/^\/c\/lockton\/get-a-lock\/status\/[A-Z0-9-]{9}\/[\w-]{32}\/$/);
+    expect(repeat.headers.get('location')).not.toBe(first.headers.get('location'));
+    const page = await (await h.app.request(repeat.headers.get('location')!)).text();
+    expect(page).not.toContain(first.headers.get('location')!.split('/')[5]);
   });
 
   it('replays an Idempotency-Key with the same answer and writes nothing new', async () => {
@@ -187,7 +230,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
       }).request.status;
     expect(await Promise.all(waiting.map(statusOf))).toEqual(['requested', 'waitlisted', 'waitlisted']);
     const told = await emailsTo(waiting[0]!.email);
-    expect(told.map((e) => e.subject)).toContain(`Your free gun lock request ${waiting[0]!.confirmationCode}: now available`);
+    expect(told.map((e) => e.subject)).toContain(`Your free lock request ${waiting[0]!.confirmationCode}: now available`);
 
     const more = await h.app.request('/api/staff/campaigns/lockton/stock', {
       method: 'POST',

@@ -124,7 +124,7 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
     services,
     app: createApp(deps, services),
     service: services.locks,
-    sweep: () => sweep(services),
+    sweep: () => sweep(services, deps.metrics),
     clock,
     campaign,
     items,

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../functions/src/deps.ts';
 import type { CampaignRepository } from '../../functions/src/campaigns/index.ts';
 import type { ErpoRecord } from '../../functions/src/domain/erpo.ts';
 import type { EmailMessage, Mailer } from '../../functions/src/platform/email/mailer.ts';
+import { memoryMetrics } from '../../functions/src/platform/metrics.ts';
 import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
 import type { ErpoRepository } from '../../functions/src/red-flag/index.ts';
 import { denyAllStaff } from '../../functions/src/staff/index.ts';
@@ -125,6 +126,7 @@ export function buildDeps(overrides: Partial<Omit<AppDeps, 'config'>> & { config
     mailer: recordingMailer(),
     staffAccess: denyAllStaff,
     health: { ping: async () => true },
+    metrics: memoryMetrics(),
     shells: {
       // A minimal shell with the same placeholders the site build produces.
       render: (_name, locale, fill) =>

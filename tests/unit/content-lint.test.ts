@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintBlock, lintPage, lintText, readability } from '../../scripts/content-lint.ts';
+import { lintBlock, lintEnvelope, lintPage, lintText, readability } from '../../scripts/content-lint.ts';
 
 const banner = `<aside data-crisis-banner><a href="tel:988">Call 988</a><a href="sms:988">Text 988</a>
   <a href="sms:741741?&body=HOME">Text HOME to 741741</a><a href="tel:911">Call 911</a></aside>`;
@@ -127,5 +127,14 @@ describe('content linter: reading level', () => {
     const sentence = 'Notwithstanding jurisdictional variability, petitioners must substantiate allegations demonstrating imminent dangerousness. ';
     const report = lintPage(page(`${goodMain}<p>${sentence.repeat(10)}</p>`), 'en');
     expect(report.findings.map((f) => f.rule)).toContain('reading-level');
+  });
+});
+
+describe('discreet email envelopes', () => {
+  it('flags a subject or preview that names firearms or a crisis, in both languages', () => {
+    expect(lintEnvelope({ subject: 'Your free gun lock request K7QM-3XPD', preview: 'Hello,' }, 'en').map((f) => f.rule)).toEqual(['discreet-envelope']);
+    expect(lintEnvelope({ subject: 'Your free lock request', preview: 'Hello, we have a firearm lock for you' }, 'en')).toHaveLength(1);
+    expect(lintEnvelope({ subject: 'Su candado para armas', preview: 'Hola,' }, 'es')).toHaveLength(1);
+    expect(lintEnvelope({ subject: 'Your free lock request K7QM-3XPD', preview: 'Hello, we got your request for 1 cable lock.' }, 'en')).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     // What the scheduled sweep Lambda does on AWS: lapse reservations, send and retry emails.
     const sweep = setInterval(() => {
-      sweepAll(services).catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
+      sweepAll(services, deps.metrics).catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
     }, options.sweepIntervalMs ?? 60_000);
     sweep.unref();
     stops.push(async () => clearInterval(sweep));

@@ -74,9 +74,7 @@ export function lockApiRoutes(deps: LockRouteDeps) {
     });
     const result = await service.submit(campaign, body, { scope, ...admission }, locale);
     c.header('Cache-Control', 'no-store');
-    // The first request's code, and nothing about how it went: whoever typed the address may not be
-    // the person who asked.
-    if (result.duplicate) return c.json({ confirmationCode: result.confirmationCode, duplicate: true }, 200);
+    // The same answer whether or not the household asked before (decision 0012).
     return c.json(
       { confirmationCode: result.confirmationCode, status: result.requestStatus, statusUrl: new URL(result.statusPath, deps.config.siteUrl).toString() },
       result.status,

@@ -10,7 +10,7 @@ import { inLocale, lockPaths } from './rules/paths.ts';
 import { formToLockRequest } from './rules/request.ts';
 import { lockScope, OutOfStockError } from './service/submit.ts';
 import { renderRequestForm } from './views/request-form.ts';
-import { renderDuplicate, renderRateLimited } from './views/status.ts';
+import { renderRateLimited } from './views/status.ts';
 
 type FormStatus = 200 | 400 | 403 | 409;
 
@@ -75,11 +75,6 @@ export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps,
       locale,
     );
     const result = await deps.service.submit(campaign, formToLockRequest(fields), { scope, ...admission }, locale);
-    if (result.duplicate) {
-      c.header('Cache-Control', 'private, no-store');
-      const path = shellPath(lockPaths(campaign.slug, locale).request);
-      return c.html(deps.shells.render('lock-status', locale, { path, main: renderDuplicate(locale, result.confirmationCode), noindex: true }), 200);
-    }
     // The status page in the language of the page the person used.
     return c.redirect(inLocale(result.statusPath, locale), 303);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { SiteLocale } from '../domain/locales.ts';
+import { HIDDEN_CHARACTERS_MESSAGE } from '../domain/text.ts';
 import { ZIP_TEXT } from '../domain/zip.ts';
 
 /**
@@ -14,8 +15,8 @@ export const LOCK_REQUEST_MESSAGES = {
   },
   'email.invalid': { en: 'Enter an email address like name@example.com', es: 'Escriba un correo electrónico como nombre@ejemplo.com' },
   'phone.invalid': { en: 'Enter a US phone number, like 503-555-0100', es: 'Escriba un número de teléfono de EE. UU., como 503-555-0100' },
-  'delivery.required': { en: 'Choose mail or pickup', es: 'Elija por correo o para recoger' },
-  'siteId.required': { en: 'Choose a pickup site', es: 'Elija un lugar para recoger' },
+  'delivery.required': { en: 'Choose mail or pickup', es: 'Elija si lo quiere por correo o recogerlo en un lugar de entrega' },
+  'siteId.required': { en: 'Choose a pickup site', es: 'Elija un lugar de entrega' },
   'address.line1.required': { en: 'Enter the first line of your address', es: 'Escriba la primera línea de su dirección' },
   'address.city.required': { en: 'Enter your town or city', es: 'Escriba su ciudad o pueblo' },
   'address.state.invalid': { en: 'Choose your state or territory', es: 'Elija su estado o territorio' },
@@ -33,10 +34,10 @@ export const LOCK_REQUEST_MESSAGES = {
     en: 'Agree that we may contact you about this request',
     es: 'Acepte que le contactemos sobre esta solicitud',
   },
-  'siteId.unknown': { en: 'Choose one of the pickup sites listed', es: 'Elija uno de los lugares de la lista' },
+  'siteId.unknown': { en: 'Choose one of the pickup sites listed', es: 'Elija uno de los lugares de entrega de la lista' },
   'delivery.noMail': {
     en: 'This campaign does not mail locks. Choose a pickup site',
-    es: 'Esta campaña no envía candados por correo. Elija un lugar para recoger',
+    es: 'Esta campaña no envía candados por correo. Elija un lugar de entrega',
   },
   'lockType.unavailable': {
     en: 'That kind of lock is not offered here. Choose another kind',
@@ -44,7 +45,7 @@ export const LOCK_REQUEST_MESSAGES = {
   },
   'stock.none': {
     en: 'None of these are left here right now. Tick the waitlist box, or choose another site or kind of lock',
-    es: 'No quedan de estos aquí por ahora. Marque la lista de espera, o elija otro lugar u otro tipo de candado',
+    es: 'No quedan de estos aquí por ahora. Marque la lista de espera, o elija otro lugar de entrega u otro tipo de candado',
   },
   'form.again': {
     en: 'Please check your details and send the form again',
@@ -56,6 +57,7 @@ export const LOCK_REQUEST_MESSAGES = {
   },
   'body.invalid': { en: 'Send the request as a JSON object', es: 'Envíe la solicitud como un objeto JSON' },
   'waitlist.invalid': { en: 'Choose whether to join the waitlist', es: 'Elija si quiere entrar en la lista de espera' },
+  'text.hidden': HIDDEN_CHARACTERS_MESSAGE,
   invalid: { en: 'Check this answer', es: 'Revise esta respuesta' },
   unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
 } as const;

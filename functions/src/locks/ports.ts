@@ -32,7 +32,12 @@ export interface NewLockRequest {
   /** Take the locks from the pool now (false: the request joins the waitlist). */
   allocate: boolean;
   pool: string;
-  /** Epoch seconds when the household's claim on the period ends. */
+  /**
+   * The household keys this request claims for the period: all of its keys, less those an earlier
+   * request already holds (then the record carries `possibleDuplicateOf` for staff).
+   */
+  claims: readonly string[];
+  /** Epoch seconds when the household's claims on the period end. */
   householdExpiresAt: number;
   idempotency?: { scope: string; keyHash: string; answer: StoredAnswer };
   /** The first email (`confirmation` or `waitlisted`); absent without an email address. */
@@ -42,7 +47,8 @@ export interface NewLockRequest {
 export type CreateOutcome =
   | { kind: 'created' }
   | { kind: 'out_of_stock' }
-  | { kind: 'duplicate'; code: string }
+  /** A claim is held by an earlier request: its code, and the key that matched. Nothing was written. */
+  | { kind: 'claimed'; code: string; key: string }
   | { kind: 'replay'; answer: StoredAnswer }
   /** A lost race on a key that has since gone, or a taken code: try again. */
   | { kind: 'retry' };

@@ -5,12 +5,17 @@ import { TABLE } from '../../../functions/src/platform/dynamo/table-definition.t
 
 export interface DataTableProps {
   stage: string;
+  /** On-demand ceiling, request units per second, for the table and for each index. */
+  maxReadUnits: number;
+  maxWriteUnits: number;
 }
 
 /**
  * The single table, built from the same definition DynamoDB Local uses. On-demand, encrypted,
  * point-in-time recovery with a 14-day window (shorter than the 35-day default so deleted
- * personal data leaves backups sooner), TTL on, and deletion protection in prod.
+ * personal data leaves backups sooner), TTL on, and deletion protection in prod. On-demand has a
+ * maximum throughput per stage: beyond it DynamoDB throttles instead of billing, which bounds cost
+ * and how fast anyone could drain lock stock (docs/deploying.md, "Limits and why").
  */
 export class DataTable extends Construct {
   readonly table: Table;
@@ -22,6 +27,8 @@ export class DataTable extends Construct {
       partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      maxReadRequestUnits: props.maxReadUnits,
+      maxWriteRequestUnits: props.maxWriteUnits,
       encryption: TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 14 },
       timeToLiveAttribute: TABLE.ttlAttribute,
@@ -33,6 +40,8 @@ export class DataTable extends Construct {
         indexName: gsi.indexName,
         partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
         sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        maxReadRequestUnits: props.maxReadUnits,
+        maxWriteRequestUnits: props.maxWriteUnits,
       });
     }
   }

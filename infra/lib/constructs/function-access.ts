@@ -1,46 +1,92 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { TABLE } from '../../../functions/src/platform/dynamo/table-definition.ts';
 
 /** The settings every function that runs the app's code (the API and the sweep) is given. */
 export interface AppSettings {
   stage: string;
   siteUrl: string;
   mailFrom: string;
-  /** SES configuration set for sent mail (bounce/complaint handling); none yet. */
+  /** SES configuration set for sent mail (bounce/complaint events, no tracking). */
   sesConfigurationSet?: string;
 }
 
 /**
  * The environment `functions/src/config.ts` parses, shared by the API and the sweep so both send
- * mail and build links the same way. `TABLE_NAME` is added by `grantTableAccess`.
+ * mail and build links the same way. `TABLE_NAME` is added by `grantTableActions`, the secret ARNs
+ * by `grantSecretRead`. LOG_LEVEL is INFO in every stage: security events (refused submissions,
+ * staff sign-in failures, exports) are logged at INFO, and the app logs no personal data.
  */
 export function appEnvironment(settings: AppSettings): Record<string, string> {
   return {
     STAGE: settings.stage,
     SITE_URL: settings.siteUrl,
     MAIL_FROM: settings.mailFrom,
-    LOG_LEVEL: settings.stage === 'prod' ? 'WARN' : 'INFO',
+    LOG_LEVEL: 'INFO',
     ...(settings.sesConfigurationSet ? { SES_CONFIGURATION_SET: settings.sesConfigurationSet } : {}),
   };
 }
 
-/** Least-privilege access to the table, and the table name in the environment. */
-export function grantTableAccess(fn: LambdaFunction, table: ITable): void {
-  table.grantReadWriteData(fn);
+/** DynamoDB actions, without the `dynamodb:` prefix. */
+export type TableAction =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'Query'
+  | 'ConditionCheckItem'
+  | 'DescribeTable'
+  | 'BatchWriteItem';
+
+/**
+ * What each function may do to the table, by what its code calls (grep the store for `Command`).
+ * Transactions (TransactWriteItems) are authorised per item action, so they need no action of
+ * their own. No function may Scan. The content seed writes the red-flag records in batches
+ * (`store/erpo.ts` `putAll`), so it alone has BatchWriteItem.
+ */
+export const TABLE_ACTIONS = {
+  api: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem', 'DescribeTable'],
+  sweep: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem'],
+  contentSeed: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+} as const satisfies Record<string, readonly TableAction[]>;
+
+/**
+ * Exactly these actions on the table and its indexes (named, not `index/*`), and the table name in
+ * the environment.
+ */
+export function grantTableActions(fn: LambdaFunction, table: ITable, actions: readonly TableAction[]): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: actions.map((a) => `dynamodb:${a}`),
+      resources: [table.tableArn, ...TABLE.globalIndexes.map((gsi) => `${table.tableArn}/index/${gsi.indexName}`)],
+    }),
+  );
   fn.addEnvironment('TABLE_NAME', table.tableName);
 }
 
+/** Read access to one secret, and its ARN in the environment under `envName`. */
+export function grantSecretRead(fn: LambdaFunction, secret: ISecret, envName: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [secret.secretArn],
+    }),
+  );
+  fn.addEnvironment(envName, secret.secretArn);
+}
+
 /**
- * Permission to send as the mail-from domain's verified SES identity, and nothing else. SES also
- * checks the configuration set a message names, so that is granted too when there is one.
+ * Permission to send as the mail-from domain's SES identity through the configuration set, and
+ * nothing else. SES authorises a send against both the identity and the configuration set a
+ * message names, so both ARNs are listed; any other identity or set is refused.
  */
-export function grantSendEmailFrom(fn: LambdaFunction, mailFrom: string, configurationSet?: string): void {
-  const domain = mailFrom.split('@')[1] ?? mailFrom;
-  const stack = fn.stack;
-  const resources = [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain })];
-  if (configurationSet) {
-    resources.push(stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet }));
-  }
-  fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources }));
+export function grantSendEmail(fn: LambdaFunction, identityArn: string, configurationSetName: string): void {
+  const configurationSetArn = fn.stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName });
+  fn.addToRolePolicy(
+    new PolicyStatement({ effect: Effect.ALLOW, actions: ['ses:SendEmail'], resources: [identityArn, configurationSetArn] }),
+  );
 }

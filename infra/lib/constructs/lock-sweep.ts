@@ -1,14 +1,18 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { appEnvironment, grantSendEmailFrom, grantTableAccess, type AppSettings } from './function-access.ts';
+import { SECRET_ENV, type AppSecrets } from './app-secrets.ts';
+import { appEnvironment, grantSecretRead, grantSendEmail, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
 import { locklineFunction } from './lockline-function.ts';
+import { acknowledge } from '../nag/acknowledgements.ts';
 
 export interface LockSweepProps extends AppSettings {
   table: ITable;
+  secrets: AppSecrets;
   /** Run on the schedule; false deploys the rule disabled (a durable pause). Default true. */
   enabled?: boolean;
 }
@@ -16,12 +20,15 @@ export interface LockSweepProps extends AppSettings {
 /**
  * The scheduled sweep (`functions/src/sweep-lambda.ts`), every 5 minutes: lapses pickup
  * reservations past their date and sends or retries the queued emails (the outbox in the table).
- * Same environment, table access and SES permission as the API; no page shells. Reserved
- * concurrency 1, so two sweeps never run at once (they could send the same email twice).
+ * Same environment as the API, its own table actions (TABLE_ACTIONS.sweep), the signing key (not
+ * the origin secret: nothing calls it through CloudFront), no page shells. Reserved concurrency 1,
+ * so two sweeps never run at once (they could send the same email twice). An invocation that
+ * EventBridge cannot deliver after its retries lands in a dead-letter queue, which has an alarm.
  */
 export class LockSweep extends Construct {
   readonly fn: NodejsFunction;
   readonly rule: Rule;
+  readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: LockSweepProps) {
     super(scope, id);
@@ -31,15 +38,31 @@ export class LockSweep extends Construct {
       reservedConcurrentExecutions: 1,
       environment: appEnvironment(props),
     });
-    grantTableAccess(this.fn, props.table);
-    grantSendEmailFrom(this.fn, props.mailFrom, props.sesConfigurationSet);
+    grantTableActions(this.fn, props.table, TABLE_ACTIONS.sweep);
+    grantSecretRead(this.fn, props.secrets.signingKey, SECRET_ENV.signingKey);
+
+    // Holds only EventBridge's record of a failed invocation (no personal data); 14 days to look.
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the sweep schedule (EventBridge target); it has an alarm and needs no DLQ of its own.');
 
     this.rule = new Rule(this, 'Schedule', {
       description: `Lockline sweep (${props.stage}): lapse reservations, send queued emails`,
       schedule: Schedule.rate(Duration.minutes(5)),
       enabled: props.enabled ?? true,
       // A missed run is not worth chasing for long: the next one comes 5 minutes later.
-      targets: [new LambdaFunction(this.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(10) })],
+      targets: [
+        new LambdaFunction(this.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(10), deadLetterQueue: this.deadLetterQueue }),
+      ],
     });
+  }
+
+  /** Sending as the identity through the configuration set, and nothing else. */
+  allowSendEmail(identityArn: string, configurationSetName: string): void {
+    grantSendEmail(this.fn, identityArn, configurationSetName);
   }
 }

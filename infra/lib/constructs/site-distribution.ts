@@ -11,14 +11,22 @@ import {
   FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  LambdaEdgeEventType,
   OriginRequestCookieBehavior,
   OriginRequestHeaderBehavior,
   OriginRequestPolicy,
   OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
+  type BehaviorOptions,
+  type IOrigin,
+  type IOriginRequestPolicy,
+  type IResponseHeadersPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { IVersion } from 'aws-cdk-lib/aws-lambda';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -26,21 +34,59 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { API_CSP, SITE_CSP } from '../../../functions/src/platform/http/security-headers.ts';
 import { REQUEST_TIME_PAGES } from '../../../functions/src/request-time-pages.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { ORIGIN_HEADER } from './app-secrets.ts';
+import { acknowledge } from '../nag/acknowledgements.ts';
+
+/** A custom domain for the distribution; the certificate must be an ACM certificate in us-east-1. */
+export interface SiteDomain {
+  names: string[];
+  certificateArn: string;
+}
 
 export interface SiteDistributionProps {
   httpApi: HttpApi;
   /** Folder of the built Astro site; `npm run build` makes it. */
-  siteDist?: string;
+  siteDist: string;
+  /** Sent to the API origin as `x-lockline-origin` (a deploy-time reference to the secret). */
+  originHeaderValue: string;
+  /** The us-east-1 WAF web ACL (scope CLOUDFRONT). */
+  webAclArn: string;
+  /** Lambda@Edge origin-response function for the S3 behaviour: the site's 404 page. */
+  notFound: IVersion;
+  domain?: SiteDomain;
 }
 
-function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy) {
+/**
+ * Path patterns of the pages the API renders at request time, one per page family, from the one
+ * registry (functions/src/request-time-pages.ts); WAF's submission rule covers the same patterns.
+ */
+export const REQUEST_TIME_PAGE_PATHS: readonly string[] = REQUEST_TIME_PAGES.map((family) => family.pattern);
+
+/**
+ * The behaviour of a page rendered by the API at request time: uncached, query string passed on,
+ * form POSTs allowed (a request, a cancellation), the site's security headers. One function so a
+ * generated list of pages changes nothing else.
+ */
+export function requestTimePageBehavior(origin: IOrigin, requests: IOriginRequestPolicy, headers: IResponseHeadersPolicy): BehaviorOptions {
+  return {
+    origin,
+    viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    allowedMethods: AllowedMethods.ALLOW_ALL,
+    cachePolicy: CachePolicy.CACHING_DISABLED,
+    originRequestPolicy: requests,
+    responseHeadersPolicy: headers,
+  };
+}
+
+function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy, preload: boolean) {
   return new ResponseHeadersPolicy(scope, id, {
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       strictTransportSecurity: {
         accessControlMaxAge: Duration.days(365),
         includeSubdomains: true,
+        // Only with a custom domain: preload lists take registrable domains, not *.cloudfront.net.
+        preload,
         override: true,
       },
       contentTypeOptions: { override: true },
@@ -59,7 +105,11 @@ function headersPolicy(scope: Construct, id: string, csp: string, referrer: Head
 /**
  * Private S3 bucket (Origin Access Control only) and one CloudFront distribution: the site by
  * default, and `/api/*` and the request-time pages to the HTTP API, uncached, so the API is
- * same-origin. The security header values come from the module the API itself uses.
+ * same-origin. The security header values come from the module the API itself uses. Every request
+ * to the API carries the origin secret (closed origin); WAF sits in front; a missing static path
+ * gets the site's own 404 page from a Lambda@Edge function on the S3 behaviour only, so the API's
+ * JSON 404s are untouched (docs/decisions/0013). With a custom domain: TLS 1.2 (2021) minimum and
+ * HSTS preload.
  */
 export class SiteDistribution extends Construct {
   readonly bucket: Bucket;
@@ -94,9 +144,12 @@ export class SiteDistribution extends Construct {
     });
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.httpApi.stack.region}.${props.httpApi.stack.urlSuffix}`;
-    const apiOrigin = new HttpOrigin(apiDomain);
-    const siteHeaders = headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER);
-    const apiHeaders = headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER);
+    // The origin secret: the API refuses (403) any request without it, so a direct call to the
+    // execute-api endpoint cannot forge CloudFront-Viewer-Address or skip WAF.
+    const apiOrigin = new HttpOrigin(apiDomain, { customHeaders: { [ORIGIN_HEADER]: props.originHeaderValue } });
+    const preload = props.domain !== undefined;
+    const siteHeaders = headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER, preload);
+    const apiHeaders = headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER, preload);
 
     // What the API origin gets from a viewer request. An allow-list, because no header behaviour
     // both drops the viewer's Host (API Gateway rejects a Host that is not its own) and adds a
@@ -122,18 +175,8 @@ export class SiteDistribution extends Construct {
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
-    // Pages rendered by the API at request time (functions/src/request-time-pages.ts: the lock
-    // finder, request form and status page, ...): uncached, query string passed on, and form POSTs.
-    // One behaviour per family, whatever the number of campaigns and languages.
-    const dynamicPage = {
-      origin: apiOrigin,
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_ALL,
-      cachePolicy: CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: apiRequests,
-      responseHeadersPolicy: siteHeaders,
-    };
-    const api = {
+    const dynamicPage = requestTimePageBehavior(apiOrigin, apiRequests, siteHeaders);
+    const api: BehaviorOptions = {
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -145,6 +188,14 @@ export class SiteDistribution extends Construct {
       comment: 'Lockline site and API',
       defaultRootObject: 'index.html',
       priceClass: PriceClass.PRICE_CLASS_100,
+      webAclId: props.webAclArn,
+      ...(props.domain
+        ? {
+            domainNames: props.domain.names,
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -152,10 +203,11 @@ export class SiteDistribution extends Construct {
         compress: true,
         responseHeadersPolicy: siteHeaders,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+        edgeLambdas: [{ functionVersion: props.notFound, eventType: LambdaEdgeEventType.ORIGIN_RESPONSE }],
       },
       // Order matters: CloudFront takes the first pattern that matches, so /api/staff/* precedes /api/*.
       additionalBehaviors: {
-        ...Object.fromEntries(REQUEST_TIME_PAGES.map((family) => [family.pattern, dynamicPage])),
+        ...Object.fromEntries(REQUEST_TIME_PAGE_PATHS.map((path) => [path, dynamicPage])),
         // The staff API authenticates with `Authorization: Bearer`. With caching disabled only an
         // all-viewer-headers origin request policy passes Authorization on, so this behaviour keeps
         // the managed one that drops Host.
@@ -164,7 +216,29 @@ export class SiteDistribution extends Construct {
       },
     });
 
-    const dist = props.siteDist ?? join(REPO_ROOT, 'site', 'dist');
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'Server access logs would record every visitor request with its IP address; the bucket holds only the public static site, is written only by the deployment, and read only through CloudFront (OAC).',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: the site is public health information, and residents who are travelling or abroad must still reach the crisis lines and their own lock request.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      'No CloudFront access logs: they would store visitor IPs, ZIP codes from query strings and the private secrets in status-page paths, which the privacy notice promises are not kept. WAF metrics and sampled requests show abuse.',
+    );
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose security policy cannot be chosen; with -c domainName the distribution uses TLSv1.2_2021 (asserted in tests).',
+      );
+    }
+    const dist = props.siteDist;
     if (!existsSync(join(dist, 'index.html'))) {
       throw new Error(`The site is not built (${dist} has no index.html). Run: npm run build`);
     }

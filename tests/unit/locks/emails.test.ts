@@ -2,7 +2,7 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { CRISIS_RESOURCES, crisisLinks } from '../../../functions/src/domain/crisis-resources.ts';
 import { LOCK_EMAIL_KINDS, renderLockEmail, type LockEmailData, type LockEmailKind } from '../../../functions/src/locks/emails/lock-emails.ts';
-import { lintBlock, lintText, readability, THRESHOLDS, type Finding, type Locale } from '../../../scripts/content-lint.ts';
+import { lintBlock, lintEnvelope, lintText, readability, THRESHOLDS, type Finding, type Locale } from '../../../scripts/content-lint.ts';
 
 /**
  * The resident lock emails under the content linter (docs/content-rules.md, "Emails"): every kind in
@@ -23,6 +23,7 @@ const DELIVERIES: Record<LockEmailKind, LockEmailData['delivery'][]> = {
   shipped: ['mail'],
   cancelled: ['mail', 'pickup'],
   lapsed: ['pickup'],
+  expired: ['mail', 'pickup'],
   reminder: ['mail', 'pickup'],
 };
 
@@ -103,8 +104,11 @@ describe('lock emails: every kind, language and delivery', () => {
       }
     });
 
-    it('passes the content linter (phrases, method detail, reading level)', () => {
+    it('passes the content linter (phrases, method detail, reading level, a discreet subject and preview)', () => {
+      const htmlPreview = root.querySelector('body')!.text.replace(/\s+/g, ' ').trim().slice(0, 140);
       const findings: Finding[] = [
+        ...lintEnvelope({ subject: e.subject, preview: e.preview }, locale),
+        ...lintEnvelope({ subject: e.subject, preview: htmlPreview }, locale),
         ...lintText(e.subject, locale),
         ...lintText(e.text.replace(/\s+/g, ' '), locale),
         ...lintText(root.querySelector('body')!.text.replace(/\s+/g, ' '), locale),
@@ -178,7 +182,7 @@ describe('lock emails: details', () => {
     expect(es.html).toContain('<html lang="es">');
     expect(es.subject).toBe(`Su solicitud de candado gratis ${CODE}`);
     expect(es.text).toContain('Crisis Text Line: envíe AYUDA al 741741');
-    expect(email('confirmation', 'en', 'mail').subject).toBe(`Your free gun lock request ${CODE}`);
+    expect(email('confirmation', 'en', 'mail').subject).toBe(`Your free lock request ${CODE}`);
   });
 
   it.each([

@@ -142,3 +142,36 @@ describe('answers that depend on other answers', () => {
     expect(missingAnswers('not an object')).toEqual({ email: ['contact.required'] });
   });
 });
+
+describe('text the schema refuses', () => {
+  const base = {
+    name: 'Ana',
+    email: 'ana@example.test',
+    delivery: 'mail',
+    address: { line1: '1 Test Way', city: 'Portland', state: 'OR', zip: '97201' },
+    lockType: 'cable',
+    quantity: 1,
+    language: 'es',
+    consent: true,
+  };
+  const fieldsOf = (input: unknown) => {
+    const result = schema.safeParse(input);
+    return result.success ? {} : localizeFieldErrors(Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), [i.message]])), 'es');
+  };
+
+  it.each([
+    ['a bidi override in the name', { name: 'Ana\u202eanA' }, 'name'],
+    ['a zero-width space in the name', { name: 'An\u200ba' }, 'name'],
+    ['a control character in the name', { name: 'Ana\u0007' }, 'name'],
+    ['a line break in an address line', { address: { ...base.address, line1: '1 Test\nWay' } }, 'address.line1'],
+    ['a zero-width no-break space inside the city', { address: { ...base.address, city: 'Port\ufeffland' } }, 'address.city'],
+    ['an isolate in the second line', { address: { ...base.address, line2: 'Apt \u20664' } }, 'address.line2'],
+  ])('refuses %s, with a message in the person’s language', (_what, change, field) => {
+    expect(fieldsOf({ ...base, ...change })[field]).toEqual(['Quite los caracteres ocultos o de formato especial (pueden venir de copiar y pegar)']);
+  });
+
+  it('takes names and addresses in any script', () => {
+    expect(schema.safeParse({ ...base, name: 'Nguyễn Thị Mai', address: { ...base.address, line1: '北京路 1号' } }).success).toBe(true);
+    expect(schema.safeParse({ ...base, name: 'Иван Петров' }).success).toBe(true);
+  });
+});

@@ -13,7 +13,8 @@ const STREET_WORDS: Record<string, string> = {
 
 /**
  * An address as a comparable string: case, accents, punctuation, spacing and the common USPS
- * abbreviations folded, `#12` read as `apt 12`, ZIP+4 cut to five digits.
+ * abbreviations folded, `#12` read as `apt 12`, ZIP+4 cut to five digits. Letters of every
+ * script are kept (only combining accents are folded away).
  */
 export function normalizeAddress(a: { line1: string; line2?: string; city: string; state: string; zip: string }): string {
   const fold = (s: string) =>
@@ -22,7 +23,9 @@ export function normalizeAddress(a: { line1: string; line2?: string; city: strin
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/#\s*/g, ' apt ')
-      .replace(/[^a-z0-9 ]+/g, ' ')
+      // Letters and digits of every script stay: dropping non-Latin letters would make two
+      // different addresses written in Chinese, Vietnamese or Cyrillic look like the same home.
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => STREET_WORDS[w] ?? w)

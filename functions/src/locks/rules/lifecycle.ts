@@ -13,16 +13,20 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type Delivery = 'mail' | 'pickup';
 
 /**
- * Why a request was cancelled: by the resident, by staff, because a pickup reservation lapsed, or
- * because the campaign ended while it was still on the waitlist.
+ * Why a request was cancelled: by the resident, by staff, because a pickup reservation lapsed,
+ * because the campaign ended while it was still on the waitlist, or because it reached the
+ * retention ceiling with nothing happening (its personal data is then deleted).
  */
-export type CancelReason = 'resident' | 'staff' | 'lapsed' | 'ended';
+export type CancelReason = 'resident' | 'staff' | 'lapsed' | 'ended' | 'expired';
 
 /** Statuses that hold stock (allocated and not yet handed over). */
 export const HOLDS_STOCK: ReadonlySet<RequestStatus> = new Set(['requested', 'ready']);
 
-/** Statuses after which nothing more happens; personal data then expires after the retention days. */
+/** Statuses after which nothing more happens. */
 export const FINAL: ReadonlySet<RequestStatus> = new Set(['shipped', 'picked_up', 'cancelled']);
+
+/** Statuses still waiting for something to happen: they end at the retention ceiling if nothing does. */
+export const OPEN: ReadonlySet<RequestStatus> = new Set(['requested', 'ready', 'waitlisted']);
 
 /** What staff may set, from which status, per delivery. `waitlisted → requested` is the system's (restock). */
 const STAFF_MOVES: Record<Delivery, Partial<Record<RequestStatus, readonly RequestStatus[]>>> = {
@@ -50,14 +54,14 @@ export function residentMayCancel(status: RequestStatus): boolean {
 }
 
 /** The emails a resident can get about a request (all discreet: emails/lock-emails.ts). */
-export const LOCK_EMAIL_KINDS = ['confirmation', 'waitlisted', 'allocated', 'ready', 'shipped', 'cancelled', 'lapsed', 'reminder'] as const;
+export const LOCK_EMAIL_KINDS = ['confirmation', 'waitlisted', 'allocated', 'ready', 'shipped', 'cancelled', 'lapsed', 'expired', 'reminder'] as const;
 export type LockEmailKind = (typeof LOCK_EMAIL_KINDS)[number];
 
 /** The email a change deserves, if any. Picking up in person needs no email. */
-export function emailForChange(to: RequestStatus, reason?: CancelReason): 'ready' | 'shipped' | 'cancelled' | 'lapsed' | null {
+export function emailForChange(to: RequestStatus, reason?: CancelReason): 'ready' | 'shipped' | 'cancelled' | 'lapsed' | 'expired' | null {
   if (to === 'ready') return 'ready';
   if (to === 'shipped') return 'shipped';
-  if (to === 'cancelled') return reason === 'lapsed' ? 'lapsed' : 'cancelled';
+  if (to === 'cancelled') return reason === 'lapsed' ? 'lapsed' : reason === 'expired' ? 'expired' : 'cancelled';
   return null;
 }
 
@@ -81,6 +85,11 @@ export interface LockRequestRecord {
   address?: { line1: string; line2?: string; city: string; state: string; zip: string };
   /** Keyed hashes of the household's address, email and phone (rules/household.ts). */
   householdKeys: string[];
+  /**
+   * Staff only: the code of an earlier request of the same household this period. The submitter
+   * is never told (decision 0012); staff decide (the household cap is enforced by their review).
+   */
+  possibleDuplicateOf?: string;
   createdAt: string;
   updatedAt: string;
   /** Pickup: the stock is held for the resident until this moment. */
@@ -89,7 +98,11 @@ export interface LockRequestRecord {
   /** When the confirmation was last sent again after a repeat request (at most once a day). */
   remindedAt?: string;
   history: { status: RequestStatus; at: string }[];
-  /** Epoch seconds when DynamoDB TTL deletes the item: set once the request is final. */
+  /**
+   * Epoch seconds when DynamoDB TTL deletes the item: the campaign's retention days after the
+   * request's last change, from the day it is made (an open request with nothing happening is
+   * cancelled by the sweep just before, decision 0012).
+   */
   expiresAt?: number;
 }
 

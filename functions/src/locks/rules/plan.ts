@@ -8,6 +8,7 @@ import {
   FINAL,
   holdEnd,
   HOLDS_STOCK,
+  OPEN,
   poolOf,
   type CancelReason,
   type LockEmailKind,
@@ -22,11 +23,24 @@ import type { LockRequestInput } from './request.ts';
  * ports; the store enforces them with DynamoDB conditions. Unit tests cover these without Java.
  */
 
+/**
+ * When a request's personal data goes: the campaign's retention days after its last change
+ * (decision 0012). Counted from the day it is made, so no request is kept forever, whatever
+ * happens to it; each status change starts the count again.
+ */
+export const retainUntil = (campaign: Campaign, lastChange: Date): number => epochSeconds(addDays(lastChange, campaign.locks.retentionDays));
+
+/**
+ * The sweep cancels an open request this long before its retention ceiling, while it is still
+ * readable, so its stock and its place in the line are given back before DynamoDB deletes it.
+ */
+export const EXPIRY_MARGIN_DAYS = 2;
+
 /** A new request as written: allocated now (`requested`) or waiting for stock (`waitlisted`). */
 export function newRecord(
   campaign: Campaign,
   input: LockRequestInput,
-  draw: { code: string; householdKeys: string[]; at: Date; allocate: boolean },
+  draw: { code: string; householdKeys: string[]; at: Date; allocate: boolean; possibleDuplicateOf?: string },
 ): LockRequestRecord {
   const at = draw.at.toISOString();
   const status: RequestStatus = draw.allocate ? 'requested' : 'waitlisted';
@@ -44,10 +58,12 @@ export function newRecord(
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.delivery === 'mail' && input.address ? { address: input.address } : {}),
     householdKeys: draw.householdKeys,
+    ...(draw.possibleDuplicateOf ? { possibleDuplicateOf: draw.possibleDuplicateOf } : {}),
     createdAt: at,
     updatedAt: at,
     ...(draw.allocate && input.delivery === 'pickup' ? { holdUntil: holdUntil(campaign, draw.at) } : {}),
     history: [{ status, at }],
+    expiresAt: retainUntil(campaign, draw.at),
   };
 }
 
@@ -64,8 +80,9 @@ export const holdUntil = (campaign: Campaign, from: Date): string =>
 
 /**
  * One status change with everything that goes with it: the hold date when it becomes ready, the
- * expiry once final, the stock returned when held stock is cancelled, the waiting count when a
- * waitlisted request leaves the line, and the email the resident gets (if any).
+ * retention count started again (or, for a request cancelled at its ceiling, deletion now), the
+ * stock returned when held stock is cancelled, the waiting count when a waitlisted request leaves
+ * the line, and the email the resident gets (if any).
  */
 export function planMove(
   campaign: Campaign,
@@ -76,7 +93,7 @@ export function planMove(
 ): { change: Omit<StatusChange, 'email'>; email: LockEmailKind | null; releaseHousehold: boolean } {
   const change: Omit<StatusChange, 'email'> = { record, to, at: at.toISOString() };
   if (to === 'ready') change.holdUntil = holdUntil(campaign, at);
-  if (FINAL.has(to)) change.expiresAt = epochSeconds(addDays(at, campaign.locks.retentionDays));
+  change.expiresAt = reason === 'expired' ? epochSeconds(at) : retainUntil(campaign, at);
   if (to === 'cancelled') {
     change.cancelReason = reason ?? 'staff';
     if (HOLDS_STOCK.has(record.status)) change.stockDelta = { pool: poolOf(record), quantity: record.quantity };
@@ -98,6 +115,7 @@ export function planServe(campaign: Campaign, record: LockRequestRecord, at: Dat
       at: at.toISOString(),
       stockDelta: { pool, quantity: -record.quantity, waiting: -1 },
       ...(record.delivery === 'pickup' ? { holdUntil: holdUntil(campaign, at) } : {}),
+      expiresAt: retainUntil(campaign, at),
     },
     email: record.email ? 'allocated' : null,
   };
@@ -129,6 +147,10 @@ export function asSeen(record: LockRequestRecord, now: Date): LockRequestRecord 
   if (!isOverdue(record, now)) return record;
   return { ...record, status: 'cancelled', cancelReason: 'lapsed' };
 }
+
+/** An open request near its retention ceiling: the sweep cancels it (reason `expired`) now. */
+export const atRetentionCeiling = (record: LockRequestRecord, now: Date): boolean =>
+  OPEN.has(record.status) && record.expiresAt !== undefined && record.expiresAt <= epochSeconds(addDays(now, EXPIRY_MARGIN_DAYS));
 
 /** A pickup reservation still holding stock after its hold date. */
 export const isOverdue = (record: LockRequestRecord, now: Date): boolean =>

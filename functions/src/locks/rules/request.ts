@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCK_TYPES } from '../../domain/pickup-site.ts';
 import { US_STATE_CODES } from '../../domain/us-states.ts';
+import { hasHiddenCharacters } from '../../domain/text.ts';
 import { ZIP_INDEX } from '../../domain/zip-data.ts';
 import type { LockRequestMessageKey } from '../messages.ts';
 
@@ -14,18 +15,21 @@ import type { LockRequestMessageKey } from '../messages.ts';
 
 const msg = (key: LockRequestMessageKey) => ({ message: key });
 
+/** No control, bidi-override or zero-width characters (domain/text.ts), in any text field. */
+const visible = z.string().refine((s) => !hasHiddenCharacters(s), msg('text.hidden'));
+
 /** NFC-normalised and trimmed once, before any rule looks at it. */
 const text = (max: number, required: LockRequestMessageKey, tooLong: LockRequestMessageKey) =>
   z
     .string({ required_error: required, invalid_type_error: required })
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, msg(required)).max(max, msg(tooLong)));
+    .pipe(visible.pipe(z.string().min(1, msg(required)).max(max, msg(tooLong))));
 
 const optionalText = (max: number, tooLong: LockRequestMessageKey) =>
   z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max, msg(tooLong)))
+    .pipe(visible.pipe(z.string().max(max, msg(tooLong))))
     .optional()
     .transform((s) => (s ? s : undefined));
 

@@ -25,7 +25,10 @@ export function lockChanges(deps: LockServiceDeps) {
     const change = withEmail(plan.change, plan.email);
     const result = await requests.change(change);
     if (result !== 'changed') throw new ConflictError('This request changed in the meantime. Reload and try again.', 'stale');
-    if (change.email) await outbox.deliver(change.email);
+    // Sent from what was just written (saves a read; and a request ended at its retention ceiling
+    // is already unreadable, yet its last email must go). A retry by the sweep reads it fresh.
+    const after: LockRequestRecord = { ...record, status: to, ...(change.holdUntil ? { holdUntil: change.holdUntil } : {}) };
+    if (change.email) await outbox.deliver(change.email, { record: after, campaign });
     if (plan.releaseHousehold) await requests.releaseHousehold(record);
     if (change.stockDelta && change.stockDelta.quantity > 0) await serveWaitlist(campaign, change.stockDelta.pool, record.lockType);
   }

@@ -35,13 +35,14 @@ export function staffActions(deps: LockServiceDeps, changes: LockChanges) {
     const rows = (await requests.list(campaign.slug, 'requested')).filter((r) => r.delivery === 'mail' && r.address);
     return stringify(
       rows.map((r) =>
-        [r.code, r.name, r.address!.line1, r.address!.line2 ?? '', r.address!.city, r.address!.state, r.address!.zip, r.lockType, r.quantity].map(
+        [r.code, r.name, r.address!.line1, r.address!.line2 ?? '', r.address!.city, r.address!.state, r.address!.zip, r.lockType, r.quantity, r.possibleDuplicateOf ?? ''].map(
           neutralizeCell,
         ),
       ),
       {
         header: true,
-        columns: ['confirmation_code', 'name', 'address_line1', 'address_line2', 'city', 'state', 'zip', 'lock_type', 'quantity'],
+        // `possible_duplicate_of`: an earlier request of the same household this period (check before shipping).
+        columns: ['confirmation_code', 'name', 'address_line1', 'address_line2', 'city', 'state', 'zip', 'lock_type', 'quantity', 'possible_duplicate_of'],
         bom: true,
         record_delimiter: 'windows',
       },

@@ -15,14 +15,15 @@ import { lockRequestSchema, missingAnswers, type LockRequestInput } from '../rul
 import type { LockChanges } from './changes.ts';
 import { LOCK_TOPIC, statusPath, type LockServiceDeps } from './deps.ts';
 
-/** What the submitter learns: the request's code and private link, or (a household repeat) the first code. */
+/**
+ * What the submitter learns: their own request's code, status and private link. It is the same
+ * whether or not the household asked before (decision 0012): a match is recorded for staff only.
+ */
 export interface SubmitResult {
-  status: 200 | 201;
+  status: 201;
   confirmationCode: string;
   requestStatus: RequestStatus;
   statusPath: string;
-  /** True when the household already had a request this period: its code, nothing new written. */
-  duplicate: boolean;
 }
 
 /** The admission the anti-abuse guard gave this submission (platform/abuse/submission-guard.ts). */
@@ -81,21 +82,21 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     }
     const answer = stored.response as unknown as LockAnswer;
     const path = await statusPath(keyRing, { campaign, code: answer.confirmationCode, language: answer.language });
-    return { status: 201, confirmationCode: answer.confirmationCode, requestStatus: answer.requestStatus, statusPath: path, duplicate: false };
+    return { status: 201, confirmationCode: answer.confirmationCode, requestStatus: answer.requestStatus, statusPath: path };
   }
 
-  /** A household's repeat: the first request's contact gets a reminder of its link, at most once a day. */
-  async function remind(campaign: Campaign, code: string): Promise<RequestStatus> {
+  /**
+   * A repeat from the same email address: the earlier request's link goes again to that same
+   * address (at most once a day), and to no one else. The submitter's answer does not change.
+   */
+  async function remind(campaign: Campaign, code: string): Promise<void> {
     const existing = await requests.get(campaign.slug, code);
-    if (!existing) return 'requested';
-    const due = reminderDue(existing, clock.now());
-    if (due) {
-      const at = clock.now().toISOString();
-      // The condition (not only the check above) keeps it to one a day when repeats arrive together.
-      const change = changes.withEmail({ record: existing, to: existing.status, at, remindedAt: at, remindedBefore: due.remindedBefore }, 'reminder');
-      if ((await requests.change(change)) === 'changed' && change.email) await outbox.deliver(change.email);
-    }
-    return existing.status;
+    const due = existing ? reminderDue(existing, clock.now()) : null;
+    if (!existing || !due) return;
+    const at = clock.now().toISOString();
+    // The condition (not only the check above) keeps it to one a day when repeats arrive together.
+    const change = changes.withEmail({ record: existing, to: existing.status, at, remindedAt: at, remindedBefore: due.remindedBefore }, 'reminder');
+    if ((await requests.change(change)) === 'changed' && change.email) await outbox.deliver(change.email);
   }
 
   async function submit(campaign: Campaign, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SubmitResult> {
@@ -103,17 +104,27 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     const fingerprint = fingerprintOf(input);
     if (admitted.replay) return answered(admitted.replay, fingerprint, campaign.slug);
     const pool = poolOf(input);
-    const householdKeys = await Promise.all(
-      householdMatchValues(campaign.slug, {
-        ...(input.delivery === 'mail' ? { address: input.address } : {}),
-        email: input.email,
-        phone: input.phone,
-      }).map((value) => keyedHash(keyRing, 'household', value)),
-    );
+    const matchValues = householdMatchValues(campaign.slug, {
+      ...(input.delivery === 'mail' ? { address: input.address } : {}),
+      email: input.email,
+      phone: input.phone,
+    });
+    const householdKeys = await Promise.all(matchValues.map((value) => keyedHash(keyRing, 'household', value)));
+    const emailKey = householdKeys[matchValues.findIndex((v) => v.startsWith(`${campaign.slug}|email:`))];
+    // Keys an earlier request of this household holds this period: not claimed again, and the
+    // request is marked for staff (never told to the submitter).
+    let claims = householdKeys;
+    let possibleDuplicateOf: string | undefined;
 
     const attemptCreate = async (allocate: boolean) => {
       const at = clock.now();
-      const record = newRecord(campaign, input, { code: newConfirmationCode(), householdKeys, at, allocate });
+      const record = newRecord(campaign, input, {
+        code: newConfirmationCode(),
+        householdKeys,
+        at,
+        allocate,
+        ...(possibleDuplicateOf ? { possibleDuplicateOf } : {}),
+      });
       const answer: LockAnswer = { status: 201, confirmationCode: record.code, requestStatus: record.status, language: record.language };
       const kind = firstEmail(record);
       const email = kind ? outbox.entry(LOCK_TOPIC, kind, record.code, campaign.slug) : undefined;
@@ -121,6 +132,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         record,
         allocate,
         pool,
+        claims,
         householdExpiresAt: epochSeconds(addDays(at, campaign.locks.requestPeriodDays)),
         idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...answer } } },
         ...(email ? { email } : {}),
@@ -128,8 +140,9 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
       return { outcome, record, email };
     };
 
-    // A lost race on a key that has since expired, or a code drawn twice: draw again, a few times.
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    // Draw again after a lost race on a key that has since expired, a code drawn twice, or each
+    // household key found already claimed (at most three): a few times.
+    for (let attempt = 0; attempt < 8; attempt += 1) {
       let attempted = await attemptCreate(true);
       if (attempted.outcome.kind === 'out_of_stock') {
         if (whenOutOfStock(input) === 'refuse') throw new OutOfStockError();
@@ -141,13 +154,16 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
           if (email) await outbox.deliver(email, { record, campaign });
           // Stock may have come back between the refusal and this write: serve the line now.
           if (record.status === 'waitlisted') await changes.serveWaitlist(campaign, pool, record.lockType);
-          return { status: 201, confirmationCode: record.code, requestStatus: record.status, statusPath: await statusPath(keyRing, record), duplicate: false };
+          return { status: 201, confirmationCode: record.code, requestStatus: record.status, statusPath: await statusPath(keyRing, record) };
         case 'replay':
           return answered(outcome.answer, fingerprint, campaign.slug);
-        case 'duplicate': {
-          const requestStatus = await remind(campaign, outcome.code);
-          return { status: 200, confirmationCode: outcome.code, requestStatus, statusPath: '', duplicate: true };
-        }
+        case 'claimed':
+          // The household asked before this period: the new request goes ahead exactly as a first
+          // one would, marked for staff review (decision 0012).
+          claims = claims.filter((key) => key !== outcome.key);
+          possibleDuplicateOf ??= outcome.code;
+          if (outcome.key === emailKey) await remind(campaign, outcome.code);
+          break;
         default:
           break;
       }

@@ -100,7 +100,7 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
       const replayKey = request.idempotency;
       if (replayKey) items.push(idempotency.putItem(replayKey.scope, replayKey.keyHash, replayKey.answer));
       const householdStart = items.length;
-      for (const hash of record.householdKeys) {
+      for (const hash of request.claims) {
         items.push({
           Put: {
             TableName: tableName,
@@ -131,10 +131,9 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
       }
       for (let i = householdStart; i < householdEnd; i += 1) {
         if (failed[i] !== 'ConditionalCheckFailed') continue;
-        const { Item } = await doc.send(
-          new GetCommand({ TableName: tableName, Key: householdKeys(record.campaign, record.householdKeys[i - householdStart]!), ConsistentRead: true }),
-        );
-        if (Item && !isExpired(Item, nowSeconds())) return { kind: 'duplicate', code: String(Item.code) };
+        const key = request.claims[i - householdStart]!;
+        const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: householdKeys(record.campaign, key), ConsistentRead: true }));
+        if (Item && !isExpired(Item, nowSeconds())) return { kind: 'claimed', code: String(Item.code), key };
         return { kind: 'retry' };
       }
       if (stockIndex >= 0 && failed[stockIndex] === 'ConditionalCheckFailed') return { kind: 'out_of_stock' };
@@ -209,6 +208,8 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
     },
 
     async releaseHousehold(record) {
+      // Only claims that name this request are released (the condition below), so a request that
+      // found its keys already claimed releases nothing of the earlier one's.
       for (const hash of record.householdKeys) {
         try {
           await doc.send(

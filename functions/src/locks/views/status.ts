@@ -45,9 +45,6 @@ const TEXT = {
     hope: 'Locking firearms is a simple step that can save a life.',
     notFoundTitle: 'We could not find that request',
     notFound: 'The link may be incomplete, or the request was deleted after it ended. You can ask for a lock again.',
-    duplicateTitle: 'We already have a request from your home',
-    duplicate: (code: string) => `Its confirmation code is ${code}. You do not need to ask again.`,
-    duplicateMore: 'If we have an email address for that request, we have sent its link there again. One request for each home is allowed for now.',
     limitedTitle: 'Too many tries',
     refusedTitle: 'We could not take that',
     limited: (minutes: number) => `Please wait about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again.`,
@@ -59,7 +56,7 @@ const TEXT = {
     private: 'Esta página es privada: no comparta el enlace. Le enviamos el mismo enlace por correo si nos dio un correo electrónico.',
     status: {
       requested: ['Solicitud recibida', 'Tenemos un candado apartado para usted.'],
-      ready: ['Listo para recoger', 'Su candado le espera en el lugar.'],
+      ready: ['Listo para recoger', 'Su candado le espera en el lugar de entrega.'],
       shipped: ['Enviado', 'Su candado va en camino.'],
       picked_up: ['Recogido', 'Usted recogió su candado. Gracias.'],
       cancelled: ['Cancelada', 'Esta solicitud está cancelada. Puede pedir otro cuando quiera.'],
@@ -70,7 +67,7 @@ const TEXT = {
     how: 'Cómo',
     mail: 'Por correo',
     pickup: 'Para recoger',
-    site: 'Lugar',
+    site: 'Lugar de entrega',
     hours: 'Horario',
     holdUntil: 'Se lo guardamos hasta',
     what: 'Qué',
@@ -85,9 +82,6 @@ const TEXT = {
     hope: 'Guardar las armas bajo llave es un paso sencillo que puede salvar una vida.',
     notFoundTitle: 'No encontramos esa solicitud',
     notFound: 'Puede que el enlace esté incompleto o que la solicitud se haya borrado al terminar. Puede pedir un candado otra vez.',
-    duplicateTitle: 'Ya tenemos una solicitud de su hogar',
-    duplicate: (code: string) => `Su código de confirmación es ${code}. No necesita pedirlo otra vez.`,
-    duplicateMore: 'Si esa solicitud tiene un correo electrónico, le enviamos el enlace otra vez. Por ahora se permite una solicitud por hogar.',
     limitedTitle: 'Demasiados intentos',
     refusedTitle: 'No pudimos recibir eso',
     limited: (minutes: number) => `Espere unos ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} y vuelva a intentarlo.`,
@@ -158,15 +152,6 @@ export function renderStatusNotFound(locale: SiteLocale, requestPath: string): s
   return String(html`<h1>${t.notFoundTitle}</h1>
 <p>${t.notFound}</p>
 <p><a href="${requestPath}">${t.askAgain}</a></p>
-<p data-action><strong>${action(locale)}</strong></p>
-<p class="callout" data-hope>${t.hope}</p>`);
-}
-
-export function renderDuplicate(locale: SiteLocale, code: string): string {
-  const t = TEXT[locale];
-  return String(html`<h1>${t.duplicateTitle}</h1>
-<div class="panel" role="status"><p>${t.duplicate(code)}</p></div>
-<p>${t.duplicateMore}</p>
 <p data-action><strong>${action(locale)}</strong></p>
 <p class="callout" data-hope>${t.hope}</p>`);
 }

@@ -51,3 +51,10 @@ export function securityHeaders(csp: string): Record<string, string> {
 export function frameHeaders(): Record<string, string> {
   return { ...COMMON_SECURITY_HEADERS, 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': FRAME_CSP };
 }
+
+/**
+ * The header CloudFront adds to every request it sends to the API origin, with a value from
+ * Secrets Manager; the app refuses any request without a valid one (platform/http/origin-guard.ts),
+ * so the API Gateway endpoint cannot be called around CloudFront and its WAF.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-lockline-origin';

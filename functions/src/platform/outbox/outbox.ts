@@ -48,7 +48,7 @@ export interface Outbox {
   requeue(id: string): Promise<boolean>;
 }
 
-export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger): Outbox {
+export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, onResult: (result: DeliveryResult) => void = () => {}): Outbox {
   const handlers = new Map<string, { kinds: readonly string[]; handler: OutboxHandler<string> }>();
 
   async function deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult> {
@@ -58,6 +58,7 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger): 
       if (!registered.kinds.includes(entry.kind)) throw Object.assign(new Error('unknown kind'), { name: 'UnknownOutboxKind' });
       const result = await registered.handler(entry, known);
       await store.sent(entry.id);
+      onResult(result);
       return result;
     } catch (error) {
       const name = (error as Error).name || 'Error';
@@ -70,6 +71,7 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger): 
         attempts: entry.attempts + 1,
         errorName: name,
       });
+      onResult('failed');
       return 'failed';
     }
   }

@@ -2,11 +2,11 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { parseSigningSecret, type KeyRing, type SigningKeys } from './key-ring.ts';
 
 /** A rotation reaches every warm function within this time; cold starts read it at once. */
-const REFRESH_MS = 10 * 60_000;
+const REFRESH_MS = 5 * 60_000;
 
 /**
  * The signing key from AWS Secrets Manager (`SIGNING_KEY_SECRET_ARN`), read once per cold start
- * and kept in memory, refreshed after ten minutes. A failed refresh keeps the key already held;
+ * and kept in memory, refreshed after five minutes. A failed refresh keeps the key already held;
  * a failed first read fails the request (503 via the error mapping), never falls back to a weak key.
  */
 export function secretsManagerKeyRing(options: { secretId: string; region: string; client?: SecretsManagerClient }): KeyRing {

@@ -1,0 +1,139 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALARM_THRESHOLDS } from '../../infra/lib/constructs/app-alarms.ts';
+import { STAGE_LIMITS } from '../../infra/lib/stage-limits.ts';
+import { alarmNamed, resourceByPrefix, synth } from './synth.ts';
+
+const ALARMS = [
+  'Api5xxRate',
+  'ApiErrors',
+  'ApiThrottles',
+  'SweepErrors',
+  'SweepThrottles',
+  'SweepNotRunning',
+  'SweepDeadLetters',
+  'DeadEmails',
+  'RefusedSubmissionsSpike',
+  'SesBounceRate',
+  'SesComplaintRate',
+  'TableThrottles',
+  'WafBlockedSpike',
+];
+
+describe('alarms', () => {
+  let template: Template;
+  let topicId: string;
+  beforeAll(() => {
+    template = synth('prod').template;
+    topicId = resourceByPrefix(template, 'AWS::SNS::Topic', 'AlarmsTopic').id;
+  });
+
+  it('sends every alarm, and its recovery, to the alarm topic, which emails the configured address', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'alarms@lockline.test', TopicArn: { Ref: topicId } });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Array<{ Properties: Record<string, unknown> }>;
+    expect(alarms).toHaveLength(ALARMS.length);
+    for (const name of ALARMS) {
+      const alarm = alarmNamed(template, name);
+      expect(alarm.AlarmActions, name).toEqual([{ Ref: topicId }]);
+      expect(alarm.OKActions, name).toEqual([{ Ref: topicId }]);
+      expect(alarm.AlarmDescription, name).toEqual(expect.any(String));
+    }
+  });
+
+  it('fires on an API 5xx rate of 5% over two 5-minute periods, ignoring quiet periods', () => {
+    const alarm = alarmNamed(template, 'Api5xxRate');
+    expect(alarm).toMatchObject({ Threshold: ALARM_THRESHOLDS.api5xxPercent, EvaluationPeriods: 2, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    const metrics = alarm.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Namespace: string } } }>;
+    expect(metrics.find((m) => m.Expression)!.Expression).toBe('IF(requests >= 10, 100 * errors / requests, 0)');
+    expect(metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat!.Metric.MetricName).sort()).toEqual(['5xx', 'Count']);
+  });
+
+  it('watches errors and throttles of the API and the sweep functions', () => {
+    const api = resourceByPrefix(template, 'AWS::Lambda::Function', 'ApiHandler').id;
+    const sweep = resourceByPrefix(template, 'AWS::Lambda::Function', 'LockSweepHandler').id;
+    for (const [name, fn, metric, threshold] of [
+      ['ApiErrors', api, 'Errors', ALARM_THRESHOLDS.apiErrors],
+      ['ApiThrottles', api, 'Throttles', 1],
+      ['SweepErrors', sweep, 'Errors', ALARM_THRESHOLDS.sweepErrors],
+      ['SweepThrottles', sweep, 'Throttles', 1],
+    ] as const) {
+      expect(alarmNamed(template, name), name).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        MetricName: metric,
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
+        Threshold: threshold,
+        Period: 300,
+        Statistic: 'Sum',
+      });
+    }
+  });
+
+  it('fires when the sweep has not run for 15 minutes, counting silence as breaching', () => {
+    expect(alarmNamed(template, 'SweepNotRunning')).toMatchObject({
+      MetricName: 'Invocations',
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      Period: 300,
+      EvaluationPeriods: 3,
+      TreatMissingData: 'breaching',
+    });
+  });
+
+  it('fires when the sweep schedule dead-letters an invocation', () => {
+    const queue = resourceByPrefix(template, 'AWS::SQS::Queue', 'LockSweepDeadLetters').id;
+    expect(alarmNamed(template, 'SweepDeadLetters')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('reads the app metrics from the Lockline namespace with the Stage dimension', () => {
+    expect(alarmNamed(template, 'DeadEmails')).toMatchObject({
+      Namespace: 'Lockline',
+      MetricName: 'DeadEmails',
+      Dimensions: [{ Name: 'Stage', Value: 'prod' }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarmNamed(template, 'RefusedSubmissionsSpike')).toMatchObject({
+      Namespace: 'Lockline',
+      MetricName: 'RefusedSubmissions',
+      Dimensions: [{ Name: 'Stage', Value: 'prod' }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: STAGE_LIMITS.prod.refusedSubmissionsAlarm,
+    });
+  });
+
+  it("fires at SES's own review thresholds: 5% bounces, 0.1% complaints", () => {
+    expect(alarmNamed(template, 'SesBounceRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 });
+    expect(alarmNamed(template, 'SesComplaintRate')).toMatchObject({ Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 });
+  });
+
+  it('fires on a spike of WAF-blocked requests and on table throttling', () => {
+    const acl = resourceByPrefix(template, 'AWS::WAFv2::WebACL', 'EdgeFirewallWebAcl').resource.Properties.Name;
+    expect(alarmNamed(template, 'WafBlockedSpike')).toMatchObject({
+      Namespace: 'AWS/WAFV2',
+      MetricName: 'BlockedRequests',
+      Dimensions: expect.arrayContaining([{ Name: 'WebACL', Value: acl }, { Name: 'Rule', Value: 'ALL' }]),
+      Threshold: STAGE_LIMITS.prod.wafBlockedAlarm,
+    });
+    expect(alarmNamed(template, 'TableThrottles')).toMatchObject({ Threshold: ALARM_THRESHOLDS.tableThrottles });
+  });
+
+  it('keeps the alarm topic without a subscriber when no address is given (dev)', () => {
+    const dev = synth('dev', { props: { alarmEmail: undefined } }).template;
+    dev.resourceCountIs('AWS::SNS::Subscription', 0);
+    dev.resourceCountIs('AWS::CloudWatch::Alarm', ALARMS.length);
+  });
+
+  it('runs the functions at LOG_LEVEL INFO in prod, so security events are kept', () => {
+    for (const fn of ['ApiHandler', 'LockSweepHandler']) {
+      const env = (resourceByPrefix(template, 'AWS::Lambda::Function', fn).resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.LOG_LEVEL, fn).toBe('INFO');
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_ACTIONS } from '../../infra/lib/constructs/function-access.ts';
+import { actionsOf, functionStatements, resourceByPrefix, statementsFor, synth } from './synth.ts';
+
+const FUNCTIONS = [
+  ['ApiHandler', TABLE_ACTIONS.api],
+  ['LockSweepHandler', TABLE_ACTIONS.sweep],
+  ['ContentSeedHandler', TABLE_ACTIONS.contentSeed],
+] as const;
+
+describe('least privilege', () => {
+  let template: Template;
+  let tableId: string;
+  beforeAll(() => {
+    template = synth('prod').template;
+    tableId = resourceByPrefix(template, 'AWS::DynamoDB::Table', 'DataTable').id;
+  });
+
+  it('gives each function exactly its own list of table actions, on the table and its named index', () => {
+    for (const [fn, expected] of FUNCTIONS) {
+      const dynamo = statementsFor(functionStatements(template, fn), 'dynamodb:');
+      expect(dynamo, fn).toHaveLength(1);
+      expect(actionsOf(dynamo).sort(), fn).toEqual(expected.map((a) => `dynamodb:${a}`).sort());
+      expect(dynamo[0]!.Resource, fn).toEqual([
+        { 'Fn::GetAtt': [tableId, 'Arn'] },
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/gsi1']] },
+      ]);
+    }
+  });
+
+  it('lets no function scan, and only the content seed write in batches', () => {
+    for (const [fn] of FUNCTIONS) {
+      const actions = actionsOf(statementsFor(functionStatements(template, fn), 'dynamodb:'));
+      expect(actions, fn).not.toContain('dynamodb:Scan');
+      expect(actions.some((a) => a.includes('*')), fn).toBe(false);
+      expect(actions.includes('dynamodb:BatchWriteItem'), fn).toBe(fn === 'ContentSeedHandler');
+      expect(actions.includes('dynamodb:BatchGetItem'), fn).toBe(false);
+    }
+  });
+
+  it('lets only the API describe the table (its health check)', () => {
+    for (const [fn] of FUNCTIONS) {
+      expect(actionsOf(functionStatements(template, fn)).includes('dynamodb:DescribeTable'), fn).toBe(fn === 'ApiHandler');
+    }
+  });
+
+  it('grants no other service to the app functions than logs, the table, their secrets, SES and (seed) its content object', () => {
+    const allowed: Record<string, string[]> = {
+      ApiHandler: ['dynamodb:', 'secretsmanager:', 'ses:'],
+      LockSweepHandler: ['dynamodb:', 'secretsmanager:', 'ses:'],
+      ContentSeedHandler: ['dynamodb:', 's3:'],
+    };
+    for (const [fn] of FUNCTIONS) {
+      for (const action of actionsOf(functionStatements(template, fn))) {
+        expect(allowed[fn]!.some((p) => action.startsWith(p)), `${fn}: ${action}`).toBe(true);
+      }
+    }
+  });
+});
