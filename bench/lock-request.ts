@@ -10,7 +10,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { loadConfig } from '../functions/src/config.ts';
@@ -24,45 +23,10 @@ import { MAIL_POOL } from '../functions/src/locks/index.ts';
 import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
+import { capacityMeter, percentile } from './capacity-meter.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
-
-/** Sums ConsumedCapacity of every write the client sends, by operation. */
-function capacityMeter() {
-  const units = new Map<string, { calls: number; wcu: number }>();
-  let transactItems = 0;
-  const configure = (client: DynamoDBClient) => {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = args.input as Record<string, unknown>;
-        const write = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand'].includes(context.commandName ?? '');
-        if (write) input.ReturnConsumedCapacity = 'TOTAL';
-        if (context.commandName === 'TransactWriteItemsCommand') transactItems += (input.TransactItems as unknown[]).length;
-        const result = await next(args);
-        if (write) {
-          const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }).ConsumedCapacity;
-          const total = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-          const row = units.get(context.commandName!) ?? { calls: 0, wcu: 0 };
-          units.set(context.commandName!, { calls: row.calls + 1, wcu: row.wcu + total });
-        }
-        return result;
-      },
-      { step: 'initialize', name: 'capacityMeter' },
-    );
-  };
-  return {
-    units,
-    configure,
-    transactItems: () => transactItems,
-    reset: () => {
-      units.clear();
-      transactItems = 0;
-    },
-  };
-}
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 export async function lockRequestBench() {
   const ddb = await startDynamoDbLocal({ port: await freePort() });

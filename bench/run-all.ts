@@ -2,7 +2,9 @@
 import { coldStartBench } from './cold-start.ts';
 import { lockRequestBench } from './lock-request.ts';
 import { pageWeightBench } from './page-weight.ts';
+import { pledgeBench } from './pledge.ts';
 
 await coldStartBench();
 await pageWeightBench();
 await lockRequestBench();
+await pledgeBench();

@@ -6,14 +6,15 @@ import { requestId } from 'hono/request-id';
 import { campaignRoutes } from './campaigns/index.ts';
 import { composeServices, type Services } from './compose.ts';
 import type { AppDeps } from './deps.ts';
-import { lockApiRoutes, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, type LockRouteDeps } from './locks/index.ts';
+import { lockApiRoutes, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, prefilledLockForm, type LockRouteDeps } from './locks/index.ts';
 import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
 import type { AppEnv } from './platform/http/env.ts';
 import { handleError, handleNotFound } from './platform/http/errors.ts';
 import { originGuard } from './platform/http/origin-guard.ts';
-import { API_CSP, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
+import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
+import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
 import { erpoRoutes } from './red-flag/index.ts';
 import { staffRoutes } from './staff/index.ts';
 
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
   const app = new Hono<AppEnv>();
   const apiHeaders = securityHeaders(API_CSP);
   const pageHeaders = securityHeaders(SITE_CSP);
+  const framedHeaders = frameHeaders();
 
   // Ids come from us, not the client, so a caller can't plant text in our logs.
   app.use(requestId({ generator: () => crypto.randomUUID(), headerName: '' }));
@@ -34,7 +36,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     await next();
     // Pages (HTML, including a no-JS form post answered at an /api path) get the site's policy.
     const isPage = c.res.headers.get('content-type')?.startsWith('text/html') ?? !c.req.path.startsWith('/api/');
-    const headers = isPage ? pageHeaders : apiHeaders;
+    const headers = isPage ? (c.get('frameable') ? framedHeaders : pageHeaders) : apiHeaders;
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     c.res.headers.set('X-Request-Id', c.get('requestId'));
     deps.metrics.flush();
@@ -70,13 +72,24 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     keyRing: deps.keyRing,
   };
 
+  const pledges: PledgeRouteDeps = {
+    config: deps.config,
+    service: services.pledges,
+    guard: services.guard,
+    campaigns: deps.campaigns,
+    shells: deps.shells,
+    lockForm: prefilledLockForm(locks),
+  };
+
   app.route('/api/health', healthRoutes(deps.health));
   app.route('/api/form-token', formTokenRoutes(services.guard, deps.config.formMinFillSeconds));
   app.route('/api/campaigns', campaignRoutes(deps.campaigns));
   app.route('/api', lockApiRoutes(locks));
+  app.route('/api', pledgeApiRoutes(pledges));
   app.route('/api/erpo', erpoRoutes(deps.erpo));
   app.route('/api/staff', staffRoutes({ access: deps.staffAccess, campaigns: deps.campaigns, outbox: services.outbox, campaignRoutes: [lockStaffRoutes(locks)] }));
   app.route('/', lockPageRoutes(locks));
+  app.route('/', pledgePageRoutes(pledges));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps.shells, c)));
   app.onError((error, c) => {

@@ -2,6 +2,7 @@ import type { AppDeps } from './deps.ts';
 import { lockService } from './locks/index.ts';
 import { formTokens } from './platform/abuse/form-token.ts';
 import { submissionGuard } from './platform/abuse/submission-guard.ts';
+import { pledgeService } from './pledges/index.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
 /**
@@ -36,7 +37,18 @@ export function composeServices(deps: AppDeps) {
     clock: deps.clock,
     logger: deps.logger,
   });
-  return { outbox, guard, locks };
+  const pledges = pledgeService({
+    config,
+    campaigns: deps.campaigns,
+    pledges: deps.pledges,
+    suppressions: deps.suppressions,
+    outbox,
+    keyRing: deps.keyRing,
+    mailer: deps.mailer,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  return { outbox, guard, locks, pledges };
 }
 
 export type Services = ReturnType<typeof composeServices>;

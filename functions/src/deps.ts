@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { createTable, type DynamoClientOptions } from './platform/dynamo/client.ts';
 import type { Mailer } from './platform/email/mailer.ts';
 import { sesMailer } from './platform/email/ses-mailer.ts';
+import { dynamoSuppressionList, suppressingMailer, type SuppressionList } from './platform/email/suppressions.ts';
 import { dynamoHealthProbe, type HealthProbe } from './platform/health/probe.ts';
 import { cloudWatchMetrics, memoryMetrics, type Metrics } from './platform/metrics.ts';
 import { dynamoOutboxStore, type OutboxStore } from './platform/outbox/outbox-store.ts';
@@ -15,6 +16,7 @@ import { fileShells, missingShells, type Shells } from './platform/pages/shells.
 import { fileKeyRing } from './platform/secrets/file-key-ring.ts';
 import type { KeyRing } from './platform/secrets/key-ring.ts';
 import { secretsManagerKeyRing } from './platform/secrets/secrets-manager-key-ring.ts';
+import { pledgeRepository, type PledgeStore } from './pledges/index.ts';
 import { erpoRepository, type ErpoRepository } from './red-flag/index.ts';
 import { denyAllStaff, type StaffAccess } from './staff/index.ts';
 
@@ -39,11 +41,14 @@ export interface AppDeps {
   outboxStore: OutboxStore;
   rateLimiter: RateLimiter;
   idempotency: IdempotencyStore;
+  /** Addresses that bounced for good or complained; the mailer checks it before every send. */
+  suppressions: SuppressionList;
   // Capabilities' stores
   campaigns: CampaignRepository;
   erpo: ErpoRepository;
   lockRequests: LockRequestRepository;
   stock: StockRepository;
+  pledges: PledgeStore;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
@@ -72,13 +77,15 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
   const table = createTable({ region: config.region, endpoint: config.dynamodbEndpoint, tableName: config.tableName, configure: options.configureDynamo });
   const outboxStore = dynamoOutboxStore(table, clock);
   const idempotency = dynamoIdempotencyStore(table, clock);
+  const keyRing = options.keyRing ?? configuredKeyRing(config);
+  const suppressions = dynamoSuppressionList(table, keyRing, clock);
   return {
     config,
     logger: options.logger ?? createLogger(config),
     clock,
-    keyRing: options.keyRing ?? configuredKeyRing(config),
+    keyRing,
     ...(config.originSecretArn ? { originSecret: secretsManagerKeyRing({ secretId: config.originSecretArn, region: config.region }) } : {}),
-    mailer: sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }),
+    mailer: suppressingMailer(sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }), suppressions),
     // Pages that need shells are only served where the shells were deployed (or built).
     shells: options.shellsDir ? fileShells(options.shellsDir) : missingShells,
     staffAccess: denyAllStaff,
@@ -88,9 +95,11 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     outboxStore,
     rateLimiter: dynamoRateLimiter(table, clock),
     idempotency,
+    suppressions,
     campaigns: campaignRepository(table, clock),
     erpo: erpoRepository(table, clock),
     lockRequests: lockRequestRepository({ table, clock, outbox: outboxStore, idempotency }),
     stock: stockRepository(table, clock),
+    pledges: pledgeRepository({ table, clock, outbox: outboxStore, idempotency }),
   };
 }

@@ -144,6 +144,8 @@ export function buildDeps(overrides: Partial<Omit<AppDeps, 'config'>> & { config
     outboxStore: unavailable('outboxStore'),
     rateLimiter: unavailable('rateLimiter'),
     idempotency: unavailable('idempotency'),
+    suppressions: { suppress: async () => undefined, isSuppressed: async () => false, suppressedKeys: async () => new Set<string>() },
+    pledges: unavailable('pledges'),
     ...rest,
   };
 }

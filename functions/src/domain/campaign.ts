@@ -7,6 +7,7 @@ import { languageCodeSchema, localizedTextSchema } from './locales.ts';
 import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
 import { usPhoneSchema } from './site-address.ts';
 import { storageSiteSchema } from './storage-site.ts';
+import { pledgeTextSchema } from './pledge.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
@@ -129,6 +130,8 @@ export const campaignFieldsSchema = z
      * where to go. Not shown in the finder or the form. Written by the seed, not by hand.
      */
     retiredPickupSites: z.array(pickupSiteSchema).max(500).optional(),
+    /** The campaign's own pledge wording (`pledgeOf` in pledge.ts falls back to the platform's). */
+    pledge: pledgeTextSchema.optional(),
   })
   .strict();
 

@@ -21,7 +21,7 @@ export async function requestFormPage(
   deps: LockRouteDeps,
   campaign: Campaign,
   locale: SiteLocale,
-  state: { values?: Record<string, string>; errors?: Record<string, string[]>; formToken?: string; siteId?: string; status?: FormStatus },
+  state: { values?: Record<string, string>; errors?: Record<string, string[]>; formToken?: string; siteId?: string; status?: FormStatus; notice?: string },
 ) {
   const paths = lockPaths(campaign.slug, locale);
   const main = renderRequestForm({
@@ -33,9 +33,22 @@ export async function requestFormPage(
     ...(state.values ? { values: state.values } : {}),
     ...(state.errors ? { errors: state.errors } : {}),
     ...(state.siteId ? { siteId: state.siteId } : {}),
+    ...(state.notice ? { notice: state.notice } : {}),
   });
   c.header('Cache-Control', 'private, no-store');
   return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors), brand: campaignShellBrand(campaign, locale) }), state.status ?? 200);
+}
+
+/**
+ * The request form with a person's name, email and ZIP code filled in and a notice above it: how a
+ * pledge's "also send me a free lock" continues (the details travel in the page, never in a URL).
+ */
+export function prefilledLockForm(deps: LockRouteDeps) {
+  return (c: Context<AppEnv>, campaign: Campaign, locale: SiteLocale, prefill: { name: string; email: string; zip: string }, notice: string) =>
+    requestFormPage(c, deps, campaign, locale, {
+      values: { name: prefill.name, email: prefill.email, 'address.zip': prefill.zip, language: locale, waitlist: 'yes' },
+      notice,
+    });
 }
 
 /**

@@ -9,6 +9,7 @@
  * Other capabilities and the composition root import only from this file.
  */
 export { lockApiRoutes } from './api-routes.ts';
+export { prefilledLockForm } from './form-routes.ts';
 export { LOCK_PAGES } from './pages.ts';
 export { lockPageError, lockPageNotFound, lockPageRoutes } from './page-routes.ts';
 export type { LockRequestRepository, StockRepository } from './ports.ts';

@@ -137,6 +137,8 @@ export interface RequestFormPage {
   siteId?: string;
   /** Localised messages by dotted field name; `_` for the whole form. */
   errors?: Record<string, string[]>;
+  /** A message above the form (a pledge that continues into this form). */
+  notice?: string;
 }
 
 /** Field ids: `address.line1` → `address-line1`. Radio groups point at their first option. */
@@ -203,6 +205,7 @@ export function renderRequestForm(page: RequestFormPage): string {
   const language = v.language ?? page.locale;
 
   const out = html`${errorSummary(t.problem, summary)}
+${page.notice ? html`<div class="panel" role="status" data-notice><p>${page.notice}</p></div>` : ''}
 <h1>${t.cityTitle(campaign.city)}</h1>
 <p class="lead">${t.intro}</p>
 <form method="post" action="${page.action}" novalidate data-action>

@@ -25,8 +25,12 @@ export interface Submission {
   /**
    * What proves a person sent it: a form token (every new submission), or a secret the sender
    * already holds (a resident cancelling through their private link), which no script can guess.
+   * `link`: a signed link the route has already verified (an emailed unsubscribe link). Mailbox
+   * providers send RFC 8058 one-click unsubscribes from a few shared addresses, so these are not
+   * rate limited: a forged link is refused before anything is read or written, and an unsubscribe
+   * spends nothing scarce.
    */
-  proof?: 'token' | 'secret';
+  proof?: 'token' | 'secret' | 'link';
 }
 
 export interface Admission {
@@ -58,6 +62,7 @@ export type SubmissionGuard = ReturnType<typeof submissionGuard>;
  * 2. a replay of a stored answer is answered again and not counted (a retry is not abuse);
  * 3. the rate limit counts every other submission, valid or not, per IPv4 address or IPv6 /64;
  * 4. a filled honeypot and a missing, forged, stale or too-quick form token are refused.
+ * A verified signed link (`proof: 'link'`) passes step 1 only: see `Submission.proof`.
  * Only then may a capability validate the input and spend anything scarce (stock, an email).
  */
 export function submissionGuard(options: SubmissionGuardOptions) {
@@ -76,6 +81,7 @@ export function submissionGuard(options: SubmissionGuardOptions) {
       throw new ValidationError({ 'Idempotency-Key': [KEY_MESSAGE[locale]] });
     }
     const keyHash = key && isIdempotencyKey(key) ? hashKey(key) : undefined;
+    if (submission.proof === 'link') return { keyHash: keyHash ?? '', replay: null };
     const replay = keyHash ? await options.idempotency.get(submission.scope, keyHash) : null;
     if (replay && keyHash) return { keyHash, replay };
 

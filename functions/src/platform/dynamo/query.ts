@@ -10,6 +10,21 @@ export function isExpired(item: Item, nowEpochSeconds: number): boolean {
 }
 
 /**
+ * A query page by page, to the end, with expired items dropped: for lists too long to hold in
+ * memory (exports). Each page is at most `pageSize` items (before the TTL filter).
+ */
+export async function* queryPages(
+  doc: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  nowEpochSeconds: number,
+  pageSize?: number,
+): AsyncGenerator<Item[]> {
+  for await (const page of paginateQuery({ client: doc, ...(pageSize ? { pageSize } : {}) }, input)) {
+    yield (page.Items ?? []).filter((item) => !isExpired(item, nowEpochSeconds));
+  }
+}
+
+/**
  * Runs a query to the end (every page, past the 1 MB page limit) and drops expired items, so
  * no caller can forget either rule.
  */
@@ -20,10 +35,6 @@ export async function queryAll(
   pageSize?: number,
 ): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const page of paginateQuery({ client: doc, ...(pageSize ? { pageSize } : {}) }, input)) {
-    for (const item of page.Items ?? []) {
-      if (!isExpired(item, nowEpochSeconds)) items.push(item);
-    }
-  }
+  for await (const page of queryPages(doc, input, nowEpochSeconds, pageSize)) items.push(...page);
   return items;
 }

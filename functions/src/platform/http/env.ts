@@ -16,5 +16,7 @@ export interface AppEnv {
     staff?: StaffPrincipal;
     /** Set by the staff scope middleware on `/api/staff/campaigns/:slug/*`: the campaign, checked. */
     campaign?: Campaign;
+    /** Set by a route answering a fragment our own pages frame (`RequestTimePages.frameable`). */
+    frameable?: boolean;
   };
 }

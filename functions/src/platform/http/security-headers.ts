@@ -24,6 +24,12 @@ export const SITE_CSP = [
   'upgrade-insecure-requests',
 ].join('; ');
 
+/**
+ * Fragments our own pages embed (`RequestTimePages.frameable`): the site's policy, except that
+ * pages of this origin may frame them. Nothing else about them is looser.
+ */
+export const FRAME_CSP = SITE_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Headers shared by API and site responses (CSP differs and is added separately). */
@@ -39,6 +45,11 @@ export const COMMON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export function securityHeaders(csp: string): Record<string, string> {
   return { ...COMMON_SECURITY_HEADERS, 'Content-Security-Policy': csp };
+}
+
+/** The headers of a fragment our own pages frame: same-origin framing allowed, all else as the site. */
+export function frameHeaders(): Record<string, string> {
+  return { ...COMMON_SECURITY_HEADERS, 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': FRAME_CSP };
 }
 
 /**

@@ -15,6 +15,13 @@ export interface RequestTimePages {
   pattern: string;
   /** Real paths of the family: a test checks each one reaches the app on all three routers. */
   examples: readonly string[];
+  /**
+   * Small fragments our own static pages embed in an `<iframe>` (a live count on the home page),
+   * answered with `frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN` instead of `none`
+   * and `DENY`, and a short public `Cache-Control`. CloudFront needs a behaviour for the family
+   * with the matching response headers policy, placed before any broader pattern that matches.
+   */
+  frameable?: boolean;
 }
 
 /**

@@ -1,0 +1,173 @@
+import { html } from 'hono/html';
+import { CRISIS_RESOURCES, crisisLinks } from '../../domain/crisis-resources.ts';
+import type { SiteLocale } from '../../domain/locales.ts';
+import type { PledgeEmailKind } from '../rules/record.ts';
+
+/**
+ * The emails about a pledge, in English and Spanish, as plain text and HTML. Pure: data in,
+ * strings out. Someone else may see them, so the subject and the opening lines never name firearms
+ * and no email names the person or quotes their ZIP code. Each says why the person got it, how to
+ * stop all email (the same link as the RFC 8058 List-Unsubscribe header) and how to delete their
+ * details, and ends with the crisis lines. tests/unit/pledges/emails.test.ts runs the content
+ * linter over every kind in both languages.
+ */
+export { PLEDGE_EMAIL_KINDS, type PledgeEmailKind } from '../rules/record.ts';
+
+export interface PledgeEmailData {
+  kind: PledgeEmailKind;
+  /** The pledge's language; anything other than 'es' (or 'es-…') gets English. */
+  language: string;
+  /** The campaign's name, or the platform's for the national pledge. */
+  campaignName: string;
+  /** Absolute https URLs with signed tokens. */
+  confirmUrl: string;
+  unsubscribeUrl: string;
+  deleteUrl: string;
+}
+
+export interface RenderedPledgeEmail {
+  subject: string;
+  text: string;
+  html: string;
+  locale: SiteLocale;
+  /** RFC 8058 one-click unsubscribe. */
+  headers: Record<string, string>;
+}
+
+interface Copy {
+  subject: string;
+  heading: string;
+  body: string[];
+  /** The confirm link's words; absent when the email has no confirm link. */
+  confirm?: string;
+  hope: string;
+}
+
+const TEXT: Record<SiteLocale, { hello: string; kinds: Record<PledgeEmailKind, (campaign: string) => Copy>; why: string; leave: string; remove: string; thanks: string }> = {
+  en: {
+    hello: 'Hello,',
+    kinds: {
+      confirm: (campaign) => ({
+        subject: 'Please confirm your pledge',
+        heading: 'Confirm your pledge',
+        body: [
+          `Thank you for your pledge with ${campaign}. To finish, confirm it with the link below. It works for 7 days after you signed.`,
+          'If this was not you, you do not need to do anything. If no one confirms it, we delete the pledge and the details with it after 7 days.',
+        ],
+        confirm: 'Confirm my pledge',
+        hope: 'Small steps like this one help keep people safe.',
+      }),
+      already: (campaign) => ({
+        subject: 'Your pledge is already confirmed',
+        heading: 'Your pledge is already confirmed',
+        body: [
+          `We got another pledge from this email address. Your pledge with ${campaign} is already confirmed and counted, so there is nothing more to do.`,
+          'If this was not you, you do not need to do anything.',
+        ],
+        hope: 'Thank you for your pledge. Small steps like this one help keep people safe.',
+      }),
+    },
+    why: 'You got this email because someone used this email address on our site to take the pledge.',
+    leave: 'Stop all emails about this pledge',
+    remove: 'Delete your details now',
+    thanks: 'Thank you,',
+  },
+  es: {
+    hello: 'Hola:',
+    kinds: {
+      confirm: (campaign) => ({
+        subject: 'Confirme su compromiso',
+        heading: 'Confirme su compromiso',
+        body: [
+          `Gracias por su compromiso con ${campaign}. Para terminar, confírmelo con el enlace de abajo. Funciona durante 7 días desde que firmó.`,
+          'Si no fue usted, no tiene que hacer nada. Si nadie lo confirma, borramos el compromiso y sus datos a los 7 días.',
+        ],
+        confirm: 'Confirmar mi compromiso',
+        hope: 'Pasos pequeños como este ayudan a proteger a las personas.',
+      }),
+      already: (campaign) => ({
+        subject: 'Su compromiso ya está confirmado',
+        heading: 'Su compromiso ya está confirmado',
+        body: [
+          `Recibimos otro compromiso de este correo electrónico. Su compromiso con ${campaign} ya está confirmado y contado, así que no tiene que hacer nada más.`,
+          'Si no fue usted, no tiene que hacer nada.',
+        ],
+        hope: 'Gracias por su compromiso. Pasos pequeños como este ayudan a proteger a las personas.',
+      }),
+    },
+    why: 'Recibe este correo porque alguien usó esta dirección de correo electrónico en nuestro sitio para firmar el compromiso.',
+    leave: 'No recibir más correos sobre este compromiso',
+    remove: 'Borrar sus datos ahora',
+    thanks: 'Gracias,',
+  },
+};
+
+const STYLE = {
+  body: 'margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5',
+  column: 'max-width:600px;margin:0 auto',
+  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px',
+  link: 'color:#0b4f8a;text-decoration:underline',
+  button: 'display:inline-block;padding:10px 18px;background:#00703c;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px',
+};
+
+/** The crisis closing, all from crisis-resources.ts (the same lines as the lock emails). */
+function crisisClosing(locale: SiteLocale) {
+  const r = CRISIS_RESOURCES;
+  return {
+    line: r.closingLine[locale],
+    text: [r.closingLine[locale], `${r.textLine.text[locale].label[locale]}.`, `${r.emergency.call.label[locale]}.`, r.lifeline.options[locale]].join(' '),
+    links: crisisLinks(locale),
+    options: r.lifeline.options[locale],
+  };
+}
+
+export function renderPledgeEmail(data: PledgeEmailData): RenderedPledgeEmail {
+  const locale: SiteLocale = /^es(?:-|$)/i.test(data.language.trim()) ? 'es' : 'en';
+  const t = TEXT[locale];
+  const copy = t.kinds[data.kind](data.campaignName);
+  const crisis = crisisClosing(locale);
+
+  const text = [
+    t.hello,
+    ...copy.body,
+    ...(copy.confirm ? [`${copy.confirm}:\n${data.confirmUrl}`] : []),
+    copy.hope,
+    t.why,
+    `${t.leave}:\n${data.unsubscribeUrl}`,
+    `${t.remove}:\n${data.deleteUrl}`,
+    `${t.thanks}\n${data.campaignName}`,
+    crisis.text,
+  ].join('\n\n');
+
+  const body = html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${copy.subject}</title>
+</head>
+<body style="${STYLE.body}">
+<div style="${STYLE.column}">
+<h1 style="${STYLE.h1}">${copy.heading}</h1>
+<p>${t.hello}</p>
+${copy.body.map((p) => html`<p>${p}</p>\n`)}${copy.confirm ? html`<p><a href="${data.confirmUrl}" style="${STYLE.button}">${copy.confirm}</a></p>\n` : ''}<p>${copy.hope}</p>
+<p>${t.why}</p>
+<p><a href="${data.unsubscribeUrl}" style="${STYLE.link}">${t.leave}</a><br>
+<a href="${data.deleteUrl}" style="${STYLE.link}">${t.remove}</a></p>
+<p>${t.thanks}<br>${data.campaignName}</p>
+<hr>
+<p><strong>${crisis.line}</strong></p>
+<p>${crisis.links.map((l, i) => html`${i ? html`<br>\n` : ''}<a href="${l.href}" style="${STYLE.link}">${l.label}</a>`)}</p>
+<p>${crisis.options}</p>
+</div>
+</body>
+</html>
+`;
+  return {
+    subject: copy.subject,
+    text,
+    html: String(body),
+    locale,
+    headers: { 'List-Unsubscribe': `<${data.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}

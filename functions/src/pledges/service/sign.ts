@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { Campaign } from '../../domain/campaign.ts';
+import { ConflictError, ValidationError } from '../../domain/errors.ts';
+import type { SiteLocale } from '../../domain/locales.ts';
+import { pledgeOf } from '../../domain/pledge.ts';
+import { fieldErrorsOf } from '../../domain/validation.ts';
+import { fingerprintOf, type StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
+import { contactKey } from '../../platform/email/suppressions.ts';
+import { localizeFieldErrors } from '../messages.ts';
+import type { IdempotentWrite, PledgeAnswer } from '../ports.ts';
+import { pledgeInputSchema, type PledgeInput } from '../rules/input.ts';
+import { newPledge, repeatEmail } from '../rules/record.ts';
+import { PLEDGE_TOPIC, pledgeRef, type PledgeServiceDeps } from './deps.ts';
+
+/** The admission the anti-abuse guard gave this submission (platform/abuse/submission-guard.ts). */
+export interface Admitted {
+  scope: string;
+  keyHash: string;
+  replay: StoredAnswer | null;
+}
+
+/**
+ * What the person who sent a pledge learns: only what they sent. A first pledge, a repeat, an
+ * unsubscribed or suppressed address and a replay are answered exactly alike (no oracle).
+ */
+export interface SignResult {
+  input: PledgeInput;
+}
+
+const ANSWER: PledgeAnswer = { status: 202 };
+const NONCE_BYTES = 12;
+
+/**
+ * Signing a pledge, after the anti-abuse guard admitted it: validation, then one transaction that
+ * writes the unconfirmed pledge, the stored answer for replays and the confirmation email. A repeat
+ * from the same address in the same scope writes the stored answer, and resends the email at most
+ * once a day (none after an unsubscribe), and is answered exactly like a first pledge.
+ */
+export function pledgeSigning(deps: PledgeServiceDeps) {
+  const { pledges, outbox, keyRing, clock } = deps;
+
+  function parse(campaign: Campaign | null, raw: unknown, locale: SiteLocale): PledgeInput {
+    const result = pledgeInputSchema(campaign?.languages ?? ['en', 'es']).safeParse(raw);
+    if (!result.success) throw new ValidationError(localizeFieldErrors(fieldErrorsOf(result.error.issues), locale));
+    return result.data;
+  }
+
+  function replayed(stored: StoredAnswer, fingerprint: string) {
+    if (stored.fingerprint !== fingerprint) {
+      throw new ConflictError('This Idempotency-Key was already used for a different pledge.', 'idempotency_key_reused');
+    }
+  }
+
+  async function repeat(scope: string, campaign: Campaign | null, emailKey: string, write: IdempotentWrite, fingerprint: string) {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      // Gone in the meantime (deleted, expired) or no email due: only the answer is stored.
+      const existing = await pledges.get(scope, emailKey);
+      const at = clock.now();
+      const kind = existing ? repeatEmail(existing, at) : null;
+      const entry = kind ? outbox.entry(PLEDGE_TOPIC, kind, pledgeRef(scope, emailKey), scope) : undefined;
+      const outcome = await pledges.repeat({ idempotency: write, ...(existing && entry ? { email: { existing, entry, at: at.toISOString() } } : {}) });
+      if (outcome === 'done') {
+        if (entry) await outbox.deliver(entry, { record: existing, campaign });
+        return;
+      }
+      if (outcome !== 'stale') return replayed(outcome.replay, fingerprint);
+    }
+  }
+
+  async function sign(scope: string, campaign: Campaign | null, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SignResult> {
+    const input = parse(campaign, raw, locale);
+    const fingerprint = fingerprintOf(input);
+    if (admitted.replay) {
+      replayed(admitted.replay, fingerprint);
+      return { input };
+    }
+    const emailKey = await contactKey(keyRing, input.email);
+    const write: IdempotentWrite = { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...ANSWER } } };
+    const record = newPledge(scope, input, { emailKey, nonce: randomBytes(NONCE_BYTES).toString('base64url'), pledgeVersion: pledgeOf(campaign).version, at: clock.now() });
+    const email = outbox.entry(PLEDGE_TOPIC, 'confirm', pledgeRef(scope, emailKey), scope);
+    const outcome = await pledges.create({ record, idempotency: write, email });
+    if (outcome.kind === 'created') await outbox.deliver(email, { record, campaign });
+    else if (outcome.kind === 'replay') replayed(outcome.answer, fingerprint);
+    else await repeat(scope, campaign, emailKey, write, fingerprint);
+    return { input };
+  }
+
+  return { sign };
+}

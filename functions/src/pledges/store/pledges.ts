@@ -1,0 +1,156 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { IdempotencyStore } from '../../platform/abuse/idempotency-store.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { isExpired } from '../../platform/dynamo/query.ts';
+import type { Table, TransactItem } from '../../platform/dynamo/table.ts';
+import { transact } from '../../platform/dynamo/transact.ts';
+import type { OutboxStore } from '../../platform/outbox/outbox-store.ts';
+import type { PledgeStore } from '../ports.ts';
+import { shardOf } from '../rules/record.ts';
+import { pledgeCounts } from './counters.ts';
+import { fromItem, ITEM_VERSION } from './item.ts';
+import { counterKey, pledgeKey, pledgeKeys, pledgeListKey } from './keys.ts';
+import { pledgeListPages } from './list.ts';
+
+const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
+export interface PledgeStoreDeps {
+  table: Table;
+  clock: Clock;
+  /** Platform stores whose items join the pledge's transactions. */
+  outbox: Pick<OutboxStore, 'putItem'>;
+  idempotency: IdempotencyStore;
+}
+
+export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeStoreDeps): PledgeStore {
+  const { doc, name: TableName } = table;
+  const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+
+  async function replayOf(write: { scope: string; keyHash: string }) {
+    const answer = await idempotency.get(write.scope, write.keyHash);
+    return answer ? { replay: answer } : null;
+  }
+
+  return {
+    async create({ record, idempotency: replay, email }) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName,
+            Item: { ...pledgeKeys(record), entity: 'pledge', version: ITEM_VERSION, ...record },
+            // An expired pledge (TTL not yet run) is gone: the address may pledge again.
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+            ExpressionAttributeValues: { ':now': nowSeconds() },
+          },
+        },
+        idempotency.putItem(replay.scope, replay.keyHash, replay.answer),
+        outbox.putItem(email),
+      ];
+      const failed = await transact(table, items);
+      if (!failed) return { kind: 'created' };
+      if (failed[1] === 'ConditionalCheckFailed') {
+        const answer = await replayOf(replay);
+        if (answer) return { kind: 'replay', answer: answer.replay };
+      }
+      return { kind: 'exists' };
+    },
+
+    async get(scope, emailKey) {
+      const { Item } = await doc.send(new GetCommand({ TableName, Key: pledgeKey(scope, emailKey), ConsistentRead: true }));
+      return Item && !isExpired(Item, nowSeconds()) ? fromItem(Item) : null;
+    },
+
+    async repeat({ idempotency: replay, email }) {
+      const items: TransactItem[] = [idempotency.putItem(replay.scope, replay.keyHash, replay.answer)];
+      if (email) {
+        const { existing } = email;
+        items.push(
+          {
+            Update: {
+              TableName,
+              Key: pledgeKey(existing.scope, existing.emailKey),
+              UpdateExpression: 'SET lastEmailedAt = :at',
+              // Only if nobody else sent one since we read it: at most one email a day.
+              ConditionExpression: 'nonce = :nonce AND lastEmailedAt = :seen',
+              ExpressionAttributeValues: { ':at': email.at, ':nonce': existing.nonce, ':seen': existing.lastEmailedAt },
+            },
+          },
+          outbox.putItem(email.entry),
+        );
+      }
+      const failed = await transact(table, items);
+      if (!failed) return 'done';
+      if (failed[0] === 'ConditionalCheckFailed') {
+        const answer = await replayOf(replay);
+        if (answer) return answer;
+      }
+      return 'stale';
+    },
+
+    async confirm({ scope, emailKey, nonce, at, expiresAt }) {
+      const shard = shardOf(emailKey);
+      const failed = await transact(table, [
+        {
+          Update: {
+            TableName,
+            Key: pledgeKey(scope, emailKey),
+            UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, expiresAt = :expiresAt, gsi1pk = :list',
+            ConditionExpression: 'attribute_exists(pk) AND nonce = :nonce AND #status = :unconfirmed AND expiresAt > :now',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':confirmed': 'confirmed',
+              ':unconfirmed': 'unconfirmed',
+              ':at': at,
+              ':expiresAt': expiresAt,
+              ':list': pledgeListKey(scope, 'confirmed', shard),
+              ':nonce': nonce,
+              ':now': nowSeconds(),
+            },
+          },
+        },
+        {
+          // The count and the status change are one write: a pledge is counted once, or not at all.
+          Update: {
+            TableName,
+            Key: counterKey(scope, shard),
+            UpdateExpression: 'ADD confirmed :one SET entity = :entity, #scope = :scope',
+            ExpressionAttributeNames: { '#scope': 'scope' },
+            ExpressionAttributeValues: { ':one': 1, ':entity': 'pledge_count', ':scope': scope },
+          },
+        },
+      ]);
+      return failed === null;
+    },
+
+    async unsubscribe({ scope, emailKey, nonce, at }) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: pledgeKey(scope, emailKey),
+            UpdateExpression: 'SET updates = :no, unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+            ConditionExpression: 'attribute_exists(pk) AND nonce = :nonce AND expiresAt > :now',
+            ExpressionAttributeValues: { ':no': false, ':at': at, ':nonce': nonce, ':now': nowSeconds() },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (conditionFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    async remove({ scope, emailKey, nonce }) {
+      try {
+        await doc.send(new DeleteCommand({ TableName, Key: pledgeKey(scope, emailKey), ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': nonce } }));
+        return true;
+      } catch (error) {
+        if (conditionFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    counts: (scopes) => pledgeCounts(table, scopes),
+    listPages: (q, pageSize) => pledgeListPages(table, nowSeconds(), q, pageSize),
+  };
+}

@@ -1,0 +1,96 @@
+import { html } from 'hono/html';
+import type { SiteLocale } from '../../domain/locales.ts';
+import { CRISIS_ACTION } from '../../platform/pages/parts.ts';
+import { localePrefix } from '../rules/scope.ts';
+import { MANAGE_TEXT, PLEDGE_TEXT } from './text.ts';
+
+/**
+ * The pages around the form: "check your email", the pages the email's links open (each shows a
+ * button that POSTs, so a mail scanner opening the link changes nothing), their results, and a
+ * link that does not work. Every page ends with a hope statement and the crisis action.
+ */
+const closing = (locale: SiteLocale) => html`<p class="callout" data-hope>${MANAGE_TEXT[locale].hope}</p>
+<p data-action>${CRISIS_ACTION[locale]}</p>`;
+
+export function renderCheckEmail(locale: SiteLocale, findLock: boolean): string {
+  const t = MANAGE_TEXT[locale];
+  return String(html`<h1>${t.checkTitle}</h1>
+<div class="panel" role="status" data-check-email>${t.checkBody.map((p) => html`<p>${p}</p>`)}</div>
+${findLock ? html`<p><a class="button button--secondary" href="${localePrefix(locale)}/get-a-lock/">${t.findLock}</a></p>` : ''}
+${closing(locale)}`);
+}
+
+/** A link's page: what pressing the button does, and the button (a POST to the same address). */
+export function renderLinkAction(locale: SiteLocale, kind: 'confirm' | 'unsubscribe' | 'delete', action: string): string {
+  const t = MANAGE_TEXT[locale];
+  const copy = {
+    confirm: [t.confirmTitle, t.confirmBody, t.confirmButton],
+    unsubscribe: [t.leaveTitle, t.leaveBody, t.leaveButton],
+    delete: [t.deleteTitle, t.deleteBody, t.deleteButton],
+  }[kind];
+  return String(html`<h1>${copy[0]}</h1>
+<p>${copy[1]}</p>
+<form method="post" action="${action}" data-link-action="${kind}">
+  <button class="button${kind === 'delete' ? ' button--secondary' : ''}" type="submit">${copy[2]}</button>
+</form>
+${closing(locale)}`);
+}
+
+export function renderThanks(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string {
+  const t = MANAGE_TEXT[locale];
+  const c = PLEDGE_TEXT[locale];
+  const p = localePrefix(locale);
+  const lines = [counts.here !== null ? c.count(counts.here, city) : '', counts.national !== null ? c.nationalCount(counts.national) : ''].filter(Boolean);
+  return String(html`<h1>${t.thanksTitle}</h1>
+<div class="panel" role="status" data-pledge-confirmed><p>${t.thanksBody}</p>${lines.length ? html`<p data-pledge-count>${lines.join(' ')}</p>` : ''}</div>
+<h2>${t.nextHeading}</h2>
+<ul class="link-list">
+  <li><a href="${p}/get-a-lock/">${t.nextLock}</a></li>
+  <li><a href="${p}/safe-storage/">${t.nextStorage}</a></li>
+  <li><a href="${p}/warning-signs/">${t.nextWarning}</a></li>
+</ul>
+${closing(locale)}`);
+}
+
+export type ResultPage = 'unsubscribed' | 'deleted' | 'expired' | 'bad-link';
+
+export function renderResult(locale: SiteLocale, kind: ResultPage, formPath: string): string {
+  const t = MANAGE_TEXT[locale];
+  const [title, ...body] = {
+    unsubscribed: [t.leftTitle, t.leftBody],
+    deleted: [t.deletedTitle, t.deletedBody, t.deletedBackup],
+    expired: [t.expiredTitle, t.expiredBody],
+    'bad-link': [t.badTitle, t.badBody],
+  }[kind];
+  const again = kind === 'expired' || kind === 'bad-link';
+  return String(html`<h1>${title}</h1>
+<div class="panel"${kind === 'unsubscribed' || kind === 'deleted' ? html` role="status"` : ''} data-pledge-result="${kind}">${body.map((p) => html`<p>${p}</p>`)}</div>
+${again ? html`<p><a href="${formPath}">${t.pledgeAgain}</a></p>` : ''}
+${closing(locale)}`);
+}
+
+export function renderBusy(locale: SiteLocale, retryAfterSeconds: number): string {
+  const t = MANAGE_TEXT[locale];
+  return String(html`<h1>${t.busyTitle}</h1>
+<p>${t.busyBody(Math.max(1, Math.ceil(retryAfterSeconds / 60)))}</p>
+${closing(locale)}`);
+}
+
+export function renderRefused(locale: SiteLocale, message: string, formPath: string): string {
+  const t = MANAGE_TEXT[locale];
+  return String(html`<h1>${t.refusedTitle}</h1>
+<p>${message}</p>
+<p><a href="${formPath}">${t.pledgeAgain}</a></p>
+${closing(locale)}`);
+}
+
+/**
+ * The count fragment static pages frame (the home page): one sentence. The page around it has the
+ * heading and the link to the pledge, so the fragment needs neither; without a count it still
+ * invites people in.
+ */
+export function renderCountFrame(locale: SiteLocale, count: number | null, city?: string): string {
+  const t = PLEDGE_TEXT[locale];
+  const sentence = count === null ? t.frameNoCount : city ? t.count(count, city) : t.nationalCount(count);
+  return String(html`<p class="count-frame__text" data-pledge-count>${sentence}</p>`);
+}

@@ -1,0 +1,68 @@
+import { expect } from 'vitest';
+import type { Campaign } from '../../../functions/src/domain/campaign.ts';
+import { NATIONAL_SCOPE } from '../../../functions/src/pledges/index.ts';
+import { localEndpoints } from '../helpers.ts';
+import { formToken, lockCampaign, lockHarness, type LockHarness } from '../lock-support.ts';
+import type { AppConfig } from '../../../functions/src/config.ts';
+
+/** The lock harness (real DynamoDB Local and local SES, a seeded campaign) for pledges. */
+export type PledgeHarness = LockHarness;
+
+export async function pledgeHarness(options: { config?: Partial<AppConfig>; campaign?: Campaign } = {}): Promise<PledgeHarness> {
+  return lockHarness({ campaign: options.campaign ?? lockCampaign(), ...(options.config ? { config: options.config } : {}) });
+}
+
+let counter = 0;
+/** A valid JSON pledge with an address of its own. */
+export function pledgeBody(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return { name: `Pledger ${counter}`, email: `pledger-${counter}-${Date.now()}@example.test`, zip: '97201', language: 'en', updates: false, ...overrides };
+}
+
+export async function postPledge(h: PledgeHarness, body: unknown, options: { scope?: string; headers?: Record<string, string> } = {}) {
+  const path = options.scope === NATIONAL_SCOPE ? '/api/pledges' : `/api/campaigns/${options.scope ?? h.campaign.slug}/pledges`;
+  const headers = options.headers ?? {};
+  const token = 'form-token' in headers ? headers['form-token'] : await formToken(h.app);
+  const { 'form-token': _given, ...rest } = headers;
+  return h.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { 'form-token': token } : {}), ...rest },
+    body: JSON.stringify(body),
+  });
+}
+
+export interface StoredEmail {
+  messageId: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  headers?: { name: string; value: string }[];
+}
+
+/** Emails aws-ses-v2-local received for one address (the request that queued them sent them at once). */
+export async function mailTo(address: string): Promise<StoredEmail[]> {
+  const { sesEndpoint } = localEndpoints();
+  const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
+  return store.emails.filter((e) => e.destination.to.includes(address));
+}
+
+/** The confirm, unsubscribe and delete links of the newest email to an address, as paths. */
+export async function linksFor(address: string) {
+  const emails = await mailTo(address);
+  expect(emails.length, `no email to ${address}`).toBeGreaterThan(0);
+  const text = emails.at(-1)!.body.text ?? '';
+  const find = (kind: string) => {
+    const url = new RegExp(`https?://[^\\s]+/pledge/${kind}/[^\\s/]+/`).exec(text)?.[0];
+    return url ? new URL(url).pathname : undefined;
+  };
+  return { confirm: find('confirm'), unsubscribe: find('unsubscribe'), remove: find('delete'), email: emails.at(-1)! };
+}
+
+/** A form post as a browser on our site sends it. */
+export function postForm(h: PledgeHarness, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return h.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
