@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { campaignRepository, type CampaignRepository } from './campaigns/index.ts';
 import { ConfigError, type AppConfig } from './config.ts';
-import { lockRequestRepository, stockRepository, type LockRequestRepository, type StockRepository } from './locks/index.ts';
+import { lockRequestRepository, lockRequestRows, stockRepository, type LockRequestRepository, type LockRequestRows, type StockRepository } from './locks/index.ts';
 import { dynamoIdempotencyStore, type IdempotencyStore } from './platform/abuse/idempotency-store.ts';
 import { dynamoRateLimiter, type RateLimiter } from './platform/abuse/rate-limit-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -15,7 +15,7 @@ import { fileKeyRing } from './platform/secrets/file-key-ring.ts';
 import type { KeyRing } from './platform/secrets/key-ring.ts';
 import { secretsManagerKeyRing } from './platform/secrets/secrets-manager-key-ring.ts';
 import { erpoRepository, type ErpoRepository } from './red-flag/index.ts';
-import { denyAllStaff, type StaffAccess } from './staff/index.ts';
+import { denyAllStaff, dynamoAuditLog, signInStaffAccess, type AuditLog, type PledgeExportSource, type StaffAccess } from './staff/index.ts';
 
 /**
  * Everything the app needs from the outside world, passed in so tests can swap any part: the
@@ -29,7 +29,7 @@ export interface AppDeps {
   keyRing: KeyRing;
   mailer: Mailer;
   shells: Shells;
-  /** Deny-all everywhere until staff sign-in lands; `npm start` swaps in a printed local token. */
+  /** Staff sign-in (Cognito on AWS, the local issuer for `npm start`); deny-all where it is not configured. */
   staffAccess: StaffAccess;
   health: HealthProbe;
   outboxStore: OutboxStore;
@@ -40,6 +40,10 @@ export interface AppDeps {
   erpo: ErpoRepository;
   lockRequests: LockRequestRepository;
   stock: StockRepository;
+  lockRequestRows: LockRequestRows;
+  auditLog: AuditLog;
+  /** The pledge capability's export (wired when it lands); absent, the pledge export answers 404. */
+  pledgeExport?: PledgeExportSource;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
@@ -76,7 +80,7 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     mailer: sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }),
     // Pages that need shells are only served where the shells were deployed (or built).
     shells: options.shellsDir ? fileShells(options.shellsDir) : missingShells,
-    staffAccess: denyAllStaff,
+    staffAccess: config.staffSignIn ? signInStaffAccess(config.staffSignIn) : denyAllStaff,
     health: dynamoHealthProbe(table.client, table.name),
     outboxStore,
     rateLimiter: dynamoRateLimiter(table, clock),
@@ -85,5 +89,7 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     erpo: erpoRepository(table, clock),
     lockRequests: lockRequestRepository({ table, clock, outbox: outboxStore, idempotency }),
     stock: stockRepository(table, clock),
+    lockRequestRows: lockRequestRows(table, clock),
+    auditLog: dynamoAuditLog(table, clock),
   };
 }

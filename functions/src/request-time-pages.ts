@@ -1,5 +1,6 @@
 import { LOCK_PAGES } from './locks/pages.ts';
 import type { RequestTimePages } from './platform/pages/registry.ts';
+import { STAFF_PAGES } from './staff/pages.ts';
 
 /**
  * Everything CloudFront and the local server send to the API app instead of the static site: the
@@ -8,7 +9,7 @@ import type { RequestTimePages } from './platform/pages/registry.ts';
  */
 export const API_PATTERN = '/api/*';
 
-export const REQUEST_TIME_PAGES: readonly RequestTimePages[] = [LOCK_PAGES];
+export const REQUEST_TIME_PAGES: readonly RequestTimePages[] = [LOCK_PAGES, STAFF_PAGES];
 
 /** Every pattern routed to the app, API first. */
 export const APP_PATTERNS: readonly string[] = [API_PATTERN, ...REQUEST_TIME_PAGES.map((p) => p.pattern)];

@@ -15,6 +15,11 @@ export interface RequestTimePages {
   pattern: string;
   /** Real paths of the family: a test checks each one reaches the app on all three routers. */
   examples: readonly string[];
+  /**
+   * The pages need the viewer's cookies (a signed-in session): CloudFront forwards cookies for
+   * this family only. Every other family gets none, so no cookie ever reaches their code.
+   */
+  forwardCookies?: boolean;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface ShellFill {
   noindex?: boolean;
 }
 
-export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status';
+export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status' | 'staff';
 
 export interface Shells {
   render(name: ShellName, locale: SiteLocale, fill: ShellFill): string;
