@@ -137,6 +137,8 @@ export function buildDeps(overrides: Partial<Omit<AppDeps, 'config'>> & { config
     outboxStore: unavailable('outboxStore'),
     rateLimiter: unavailable('rateLimiter'),
     idempotency: unavailable('idempotency'),
+    lockRequestRows: unavailable('lockRequestRows'),
+    auditLog: unavailable('auditLog'),
     ...rest,
   };
 }
