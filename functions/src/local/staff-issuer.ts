@@ -103,6 +103,7 @@ export async function startStaffIssuer(options: { host: string; port?: number; r
         getResourceServerInfo: () => ({ scope: 'openid', audience: RESOURCE, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: 'RS256' } } }),
       },
     },
+    ttl: { AccessToken: 3600, AuthorizationCode: 300, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
     findAccount: (_ctx, id) => (accounts.has(id) ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
     extraTokenClaims: (_ctx, token) => {
       const account = 'accountId' in token ? accounts.get(String(token.accountId)) : undefined;
