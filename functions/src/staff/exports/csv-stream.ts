@@ -34,17 +34,21 @@ export function csvStream<Row>(input: CsvStreamInput<Row>): ReadableStream<Uint8
       yield input.columns.map((column) => neutralizeCell(column.cell(row)));
     }
   }
-  const stringifier = stringify({
-    header: true,
-    columns: input.columns.map((c) => c.header),
-    bom: true,
-    record_delimiter: 'windows',
-    quoted_match: /^\s|\s$/,
-  });
-  pipeline(Readable.from(records()), stringifier, (error) => {
-    void Promise.resolve(input.onFinish(written, !error)).catch(() => undefined);
-  });
-  return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
+  const stringifier = stringify({ header: true, columns: input.columns.map((c) => c.header), bom: true, record_delimiter: 'windows' });
+  // A source error destroys the stringifier with it, which ends the loop below with that error.
+  pipeline(Readable.from(records()), stringifier, () => undefined);
+  // The last bytes go out only after onFinish (the audit record's row count) is written: on
+  // Lambda, nothing runs once the response has ended.
+  async function* bytes() {
+    try {
+      for await (const chunk of stringifier) yield chunk as Buffer;
+    } catch (error) {
+      await input.onFinish(written, false);
+      throw error;
+    }
+    await input.onFinish(written, true);
+  }
+  return Readable.toWeb(Readable.from(bytes(), { objectMode: false })) as ReadableStream<Uint8Array>;
 }
 
 /** `<campaign>-<what>-<yyyy-mm-dd>.csv`: safe characters only, so the header needs no escaping. */
