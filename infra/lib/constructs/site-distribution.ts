@@ -19,7 +19,8 @@ import {
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -32,7 +33,12 @@ export interface SiteDistributionProps {
   httpApi: HttpApi;
   /** Folder of the built Astro site; `npm run build` makes it. */
   siteDist?: string;
+  /** The streaming function URL of the staff CSV exports (StaffExports), behind `/api/staff/campaigns/*.csv`. */
+  staffExports?: IFunctionUrl;
 }
+
+/** The staff session and sign-in cookies (functions/src/staff/sign-in/session.ts): the only cookies forwarded. */
+export const STAFF_COOKIES = ['__Host-lockline-staff', '__Host-lockline-sign-in'] as const;
 
 function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy) {
   return new ResponseHeadersPolicy(scope, id, {
@@ -122,6 +128,14 @@ export class SiteDistribution extends Construct {
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
+    // Families that need the signed-in session (the staff console): the same, plus its cookies.
+    const cookiePages = new OriginRequestPolicy(this, 'SessionPageOriginRequest', {
+      comment: 'Lockline request-time pages with a staff session: the app headers and the staff cookies only',
+      headerBehavior: OriginRequestHeaderBehavior.allowList('CloudFront-Viewer-Address', 'Accept-Language', 'Content-Type', 'Origin', 'Sec-Fetch-Site'),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.allowList(...STAFF_COOKIES),
+    });
+
     // Pages rendered by the API at request time (functions/src/request-time-pages.ts: the lock
     // finder, request form and status page, ...): uncached, query string passed on, and form POSTs.
     // One behaviour per family, whatever the number of campaigns and languages.
@@ -153,14 +167,31 @@ export class SiteDistribution extends Construct {
         responseHeadersPolicy: siteHeaders,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      // Order matters: CloudFront takes the first pattern that matches, so /api/staff/* precedes /api/*.
+      // Order matters: CloudFront takes the first pattern that matches, so the API comes first
+      // (a page pattern such as `*/staff*` would also match `/api/staff/...`), the streamed exports
+      // before the rest of /api/staff/*, and /api/staff/* before /api/*.
       additionalBehaviors: {
-        ...Object.fromEntries(REQUEST_TIME_PAGES.map((family) => [family.pattern, dynamicPage])),
-        // The staff API authenticates with `Authorization: Bearer`. With caching disabled only an
-        // all-viewer-headers origin request policy passes Authorization on, so this behaviour keeps
-        // the managed one that drops Host.
+        ...(props.staffExports
+          ? {
+              // Streamed CSV (Lambda response streaming, past the 6 MB a buffered response may
+              // carry). Origin access control signs these requests, which replaces a viewer's
+              // Authorization header, so exports through CloudFront use the session cookie.
+              '/api/staff/campaigns/*.csv': {
+                origin: FunctionUrlOrigin.withOriginAccessControl(props.staffExports, { readTimeout: Duration.seconds(60) }),
+                viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+                allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+                cachePolicy: CachePolicy.CACHING_DISABLED,
+                originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                responseHeadersPolicy: apiHeaders,
+              },
+            }
+          : {}),
+        // The staff API authenticates with `Authorization: Bearer` or the console's session cookie.
+        // With caching disabled only an all-viewer-headers origin request policy passes
+        // Authorization on, so this behaviour keeps the managed one that drops Host.
         '/api/staff/*': { ...api, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER },
         '/api/*': api,
+        ...Object.fromEntries(REQUEST_TIME_PAGES.map((family) => [family.pattern, family.forwardCookies ? { ...dynamicPage, originRequestPolicy: cookiePages } : dynamicPage])),
       },
     });
 

@@ -6,6 +6,8 @@ import { DataTable } from '../constructs/data-table.ts';
 import type { AppSettings } from '../constructs/function-access.ts';
 import { LockSweep } from '../constructs/lock-sweep.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
+import { StaffExports } from '../constructs/staff-exports.ts';
+import { StaffSignIn } from '../constructs/staff-sign-in.ts';
 
 export interface LocklineStackProps extends StackProps {
   stage: string;
@@ -27,9 +29,14 @@ export class LocklineStack extends Stack {
     api.allowSendEmailFrom(props.mailFrom);
     const sweep = new LockSweep(this, 'LockSweep', { ...settings, table: data.table, enabled: !props.pauseSweep });
     new ContentSeed(this, 'ContentSeed', { table: data.table, stage: props.stage });
-    const site = new SiteDistribution(this, 'Site', { httpApi: api.httpApi, siteDist: props.siteDist });
+    const staff = new StaffSignIn(this, 'StaffSignIn', { stage: props.stage, siteUrl: props.siteUrl });
+    staff.bindTo(api.fn);
+    const exports = new StaffExports(this, 'StaffExports', { ...settings, table: data.table, signIn: staff });
+    const site = new SiteDistribution(this, 'Site', { httpApi: api.httpApi, siteDist: props.siteDist, staffExports: exports.url });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'StaffUserPoolId', { value: staff.userPool.userPoolId, description: 'Create staff users and add them to campaign:<slug>:<role> groups here (docs/operations.md)' });
+    new CfnOutput(this, 'StaffSignInUrl', { value: staff.authUrl });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'SweepRuleName', {
       value: sweep.rule.ruleName,

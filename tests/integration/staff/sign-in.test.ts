@@ -48,7 +48,7 @@ describe('staff tokens (aws-jwt-verify against the local issuer)', () => {
   });
 
   it('refuses no token, a malformed one and a bare word, with WWW-Authenticate', async () => {
-    for (const headers of [{}, bearer('not.a.jwt'), { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, bearer('not.a.jwt'), { authorization: 'Basic abc' }] as Record<string, string>[]) {
       const res = await h.app.request(LIST, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
