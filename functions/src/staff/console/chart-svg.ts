@@ -46,7 +46,7 @@ export function renderChart(chart: ChartData, locale: 'en' | 'es'): Html {
 ${chart.series.length > 1 ? html`<ul class="staff-chart__legend">${chart.series.map((s, j) => html`<li><svg width="12" height="12" aria-hidden="true" focusable="false"><rect width="12" height="12" fill="${FILLS[j % FILLS.length]}"/></svg> ${s.name}</li>`)}</ul>` : ''}
 <div class="staff-chart__body">
 <svg class="staff-chart__svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${titleId} ${descId}" focusable="false"><title id="${titleId}">${chart.title}</title><desc id="${descId}">${summary}</desc>${bars}</svg>
-<div class="table-scroll"><table class="staff-table">
+<div class="table-scroll" tabindex="0" role="region" aria-label="${chart.title}"><table class="staff-table">
 <caption class="visually-hidden">${chart.title}</caption>
 <thead><tr><th scope="col">${locale === 'es' ? 'Categoría' : 'Category'}</th>${chart.series.map((s) => html`<th scope="col">${s.name}</th>`)}</tr></thead>
 <tbody>${chart.labels.map((label, i) => html`<tr><th scope="row">${label}</th>${chart.series.map((s) => html`<td>${s.values[i] ?? 0}</td>`)}</tr>`)}</tbody>

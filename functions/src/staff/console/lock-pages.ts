@@ -54,7 +54,7 @@ export function lockPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Local
 <div class="field"><label class="field__label" for="site">${t.site}</label><select id="site" name="site"><option value="">${t.any}</option>${sites.map((s) => html`<option value="${s.id}"${s.id === site ? ' selected' : ''}>${s.name}</option>`)}</select></div>
 <button type="submit" class="button button--secondary">${t.show}</button>
 </form>
-${shown.length === 0 ? html`<p>${t.noRequests}</p>` : html`<div class="table-scroll"><table class="staff-table">
+${shown.length === 0 ? html`<p>${t.noRequests}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.requests}"><table class="staff-table">
 <caption>${t.page(current, pages)}</caption>
 <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.status}</th><th scope="col">${t.person}</th><th scope="col">${t.what}</th><th scope="col">${t.asked}</th><th scope="col">${t.actions}</th></tr></thead>
 <tbody>${shown.map((r) => {
@@ -94,7 +94,7 @@ ${pools.map((p) => html`<section class="staff-card" aria-labelledby="pool-${p.id
 <p>${t.inStock}: ${p.types.map((type) => `${t.lockTypes[type] ?? type} ${stock.get(p.key)?.[type] ?? 0}`).join(', ')}</p>
 <form method="post" action="${campaignBase(locale, staff.campaign.slug)}stock/" class="staff-inline">${csrfField(session)}<input type="hidden" name="site" value="${p.id}">
 <div class="field"><label class="field__label" for="type-${p.id}">${t.lockType}</label><select id="type-${p.id}" name="lockType">${p.types.map((type) => html`<option value="${type}">${t.lockTypes[type] ?? type}</option>`)}</select></div>
-<div class="field"><label class="field__label" for="qty-${p.id}">${t.quantity}</label><input id="qty-${p.id}" name="quantity" type="number" inputmode="numeric" min="1" max="10000" required class="input input--short"></div>
+<div class="field"><label class="field__label" for="qty-${p.id}">${t.quantity}</label><input id="qty-${p.id}" name="quantity" type="number" inputmode="numeric" min="1" max="10000" required class="field__input field__input--zip"></div>
 <button type="submit" class="button button--secondary">${t.restock}</button></form></section>`)}`;
       return consolePage(c, deps, locale, { title: staff.campaign.name, body });
     }),

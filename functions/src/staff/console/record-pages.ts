@@ -14,8 +14,8 @@ type PageFactory = (locale: Locale, role: StaffRole, handler: ConsoleHandler) =>
 export function recordPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Locale, page: PageFactory): void {
   const t = CONSOLE_TEXT[locale];
   const prefix = locale === 'es' ? '/es' : '';
-  const dates = (id: string) => html`<div class="field"><label class="field__label" for="${id}-from">${t.from}</label><input class="input input--short" id="${id}-from" name="from" pattern="\\d{4}-\\d{2}-\\d{2}" inputmode="numeric"></div>
-<div class="field"><label class="field__label" for="${id}-to">${t.to}</label><input class="input input--short" id="${id}-to" name="to" pattern="\\d{4}-\\d{2}-\\d{2}" inputmode="numeric"></div>`;
+  const dates = (id: string) => html`<div class="field"><label class="field__label" for="${id}-from">${t.from}</label><input class="field__input field__input--zip" id="${id}-from" name="from" pattern="\\d{4}-\\d{2}-\\d{2}" inputmode="numeric"></div>
+<div class="field"><label class="field__label" for="${id}-to">${t.to}</label><input class="field__input field__input--zip" id="${id}-to" name="to" pattern="\\d{4}-\\d{2}-\\d{2}" inputmode="numeric"></div>`;
 
   routes.get(
     `${prefix}/staff/c/:slug/exports/`,
@@ -44,7 +44,7 @@ ${deps.pledges ? html`<form method="get" action="${api}/pledges.csv">${dates('pl
       const base = `${campaignBase(locale, staff.campaign.slug)}emails/`;
       const body = html`${consoleBar(locale, session, staff.campaign, 'emails')}
 <h2>${t.emails}</h2>
-${dead.length === 0 ? html`<p>${t.noEmails}</p>` : html`<div class="table-scroll"><table class="staff-table"><caption class="visually-hidden">${t.emails}</caption>
+${dead.length === 0 ? html`<p>${t.noEmails}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.emails}"><table class="staff-table"><caption class="visually-hidden">${t.emails}</caption>
 <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.emailKind}</th><th scope="col">${t.attempts}</th><th scope="col">${t.lastError}</th><th scope="col">${t.actions}</th></tr></thead>
 <tbody>${dead.map((e) => html`<tr><th scope="row">${e.ref}</th><td>${e.kind}</td><td>${e.attempts}</td><td>${e.lastError ?? ''}</td>
 <td><form method="post" action="${base}${e.id}">${csrfField(session)}<button type="submit" class="button button--secondary">${t.requeue}<span class="visually-hidden"> (${e.ref})</span></button></form></td></tr>`)}</tbody></table></div>`}`;
@@ -71,7 +71,7 @@ ${dead.length === 0 ? html`<p>${t.noEmails}</p>` : html`<div class="table-scroll
       const body = html`${consoleBar(locale, session, staff.campaign, 'audit')}
 <h2>${t.audit}</h2>
 <p>${t.kept(AUDIT_RETENTION_DAYS)}</p>
-${records.length === 0 ? html`<p>${t.noAudit}</p>` : html`<div class="table-scroll"><table class="staff-table"><caption class="visually-hidden">${t.audit}</caption>
+${records.length === 0 ? html`<p>${t.noAudit}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.audit}"><table class="staff-table"><caption class="visually-hidden">${t.audit}</caption>
 <thead><tr><th scope="col">${t.when}</th><th scope="col">${t.who}</th><th scope="col">${t.action}</th><th scope="col">${t.filters}</th><th scope="col">${t.rows}</th><th scope="col">${t.outcome}</th></tr></thead>
 <tbody>${records.map((r) => html`<tr><th scope="row">${r.at.replace('T', ' ').slice(0, 19)}</th><td>${r.actor}</td><td>${r.action}</td><td>${Object.entries(r.filters).map(([k, v]) => `${k}=${v}`).join(', ')}</td><td>${r.rows ?? ''}</td><td>${r.outcome}</td></tr>`)}</tbody></table></div>`}
 ${next ? html`<p><a href="?cursor=${encodeURIComponent(next)}">${t.older}</a></p>` : ''}`;

@@ -35,9 +35,11 @@ export function signInRoutes(routes: Hono<AppEnv>, deps: ConsoleDeps): void {
       const session = await consoleSession(c, deps);
       if (session) await refuseForgedChange(c, { token: session.token, via: 'cookie' }, deps.keyRing, origins);
       clearSession(c, cookies);
-      c.header('Cache-Control', 'no-store');
-      const home = `${deps.config.siteUrl}${consoleHome(locale)}`;
-      return c.redirect(deps.access.oauth ? deps.access.oauth.logoutUrl(`${deps.config.siteUrl}/staff/`) : home, 303);
+      // Then the login pages forget the sign-in too (a shared computer must ask for the password
+      // again). A page with a refresh, not a redirect: the site's CSP (form-action 'self') would
+      // stop a form post from being redirected to the login pages' origin.
+      if (deps.access.oauth) c.header('Refresh', `0; url=${deps.access.oauth.logoutUrl(`${deps.config.siteUrl}/staff/`)}`);
+      return consolePage(c, deps, locale, { title: t.signedOutTitle, body: html`<p>${t.signedOut}</p><p><a class="button" href="${consoleHome(locale)}">${t.signInButton}</a></p>` });
     });
   }
 

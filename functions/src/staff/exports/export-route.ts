@@ -45,7 +45,9 @@ export function csvExportRoute<Filter extends Record<string, string | undefined>
     path: spec.path,
     role: spec.role,
     async handle(c: Context<AppEnv>, staff) {
-      const filter = parseInput(spec.filter, queryObject(c));
+      // An empty form field (a date left blank) means no filter.
+      const query = Object.fromEntries(Object.entries(queryObject(c)).filter(([, v]) => v !== ''));
+      const filter = parseInput(spec.filter, query);
       const filters = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string'));
       const rows = spec.rows(staff.campaign, filter);
       const record = await staff.audit({ action: spec.action, filters, outcome: 'started' });
