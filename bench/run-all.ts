@@ -1,8 +1,10 @@
 /** `npm run bench`: every benchmark, one after the other. Figures only; nothing here passes or fails. */
 import { coldStartBench } from './cold-start.ts';
+import { exportBench } from './export.ts';
 import { lockRequestBench } from './lock-request.ts';
 import { pageWeightBench } from './page-weight.ts';
 
 await coldStartBench();
 await pageWeightBench();
 await lockRequestBench();
+await exportBench();
