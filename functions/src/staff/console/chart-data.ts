@@ -1,3 +1,5 @@
+import type { Campaign } from '../../domain/campaign.ts';
+
 /**
  * A chart as data: categories along one axis and one or more series of counts. Capabilities
  * produce these (already in the reader's language); the console draws each as an SVG bar chart
@@ -13,4 +15,4 @@ export interface ChartData {
 }
 
 /** Charts of one capability for a campaign, in a language. */
-export type ChartSource = (campaign: import('../../domain/campaign.ts').Campaign, locale: 'en' | 'es') => Promise<ChartData[]>;
+export type ChartSource = (campaign: Campaign, locale: 'en' | 'es') => Promise<ChartData[]>;

@@ -30,7 +30,8 @@ export function grantsFromGroups(groups: readonly unknown[]): StaffGrants {
     const match = CAMPAIGN_GROUP.exec(group);
     if (!match) continue;
     const [, slug, role] = match as unknown as [string, string, StaffRole];
-    (roles[slug] ??= []).includes(role) || roles[slug].push(role);
+    const held = (roles[slug] ??= []);
+    if (!held.includes(role)) held.push(role);
   }
   return { platformAdmin, roles };
 }
