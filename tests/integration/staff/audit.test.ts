@@ -15,7 +15,10 @@ describe('staff audit log', () => {
   it('records list views, status changes and restocks with who, what, filters and rows, never the rows themselves; admins read it newest first', async () => {
     const shipper = await tokenFor(groupsFor('lockton', 'fulfilment'), { username: 'shipper' });
     await h.app.request('/api/staff/campaigns/lockton/lock-requests?status=requested', { headers: bearer(shipper) });
+    // The harness clock stands still unless moved: one second between actions orders them.
+    h.clock.advanceMinutes(1 / 60);
     await h.app.request(`/api/staff/campaigns/lockton/lock-requests/${code}/status`, { method: 'POST', headers: bearer(shipper), body: JSON.stringify({ status: 'shipped' }) });
+    h.clock.advanceMinutes(1 / 60);
     await h.app.request('/api/staff/campaigns/lockton/stock', { method: 'POST', headers: bearer(shipper), body: JSON.stringify({ site: 'mail', lockType: 'cable', quantity: 3 }) });
 
     expect((await h.app.request('/api/staff/campaigns/lockton/audit', { headers: bearer(shipper) })).status).toBe(403);
@@ -38,7 +41,10 @@ describe('staff audit log', () => {
   });
 
   it('pages older entries with a cursor that only continues the same campaign', async () => {
-    for (let i = 0; i < 55; i += 1) await h.deps.auditLog.write({ campaign: 'lockton', actor: 'bulk', action: 'lock_requests.list', filters: {}, rows: 0, outcome: 'done' });
+    for (let i = 0; i < 55; i += 1) {
+      h.clock.advanceMinutes(1 / 60);
+      await h.deps.auditLog.write({ campaign: 'lockton', actor: 'bulk', action: 'lock_requests.list', filters: {}, rows: 0, outcome: 'done' });
+    }
     const first = await h.deps.auditLog.list('lockton', { limit: 50 });
     expect(first.records).toHaveLength(50);
     const second = await h.deps.auditLog.list('lockton', { limit: 50, cursor: first.next! });
