@@ -93,6 +93,9 @@ describe.each([
       await card.getByRole('button', { name: t.restock }).click();
       await page.waitForURL(/\/stock\/$/);
 
+      await page.goto(`${baseUrl}${t.prefix}/staff/c/demo-city/emails/`);
+      await expectAccessible(page, 'failed emails');
+
       await page.goto(`${baseUrl}${t.prefix}/staff/c/demo-city/exports/`);
       await expectAccessible(page, 'downloads');
       const download = page.waitForEvent('download');
