@@ -6,7 +6,7 @@ import { requestId } from 'hono/request-id';
 import { campaignRoutes } from './campaigns/index.ts';
 import { composeServices, type Services } from './compose.ts';
 import type { AppDeps } from './deps.ts';
-import { lockApiRoutes, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, prefilledLockForm, type LockRouteDeps } from './locks/index.ts';
+import { consoleLocks, lockApiRoutes, lockCharts, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, prefilledLockForm, type LockRouteDeps } from './locks/index.ts';
 import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
@@ -16,7 +16,7 @@ import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
 import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
 import { erpoRoutes } from './red-flag/index.ts';
-import { staffRoutes } from './staff/index.ts';
+import { staffConsoleRoutes, staffRoutes } from './staff/index.ts';
 
 /**
  * The whole dynamic side as one Hono app: the platform's middleware, then each capability's routes
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     cors({
       origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Form-Token', 'Authorization'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Form-Token', 'Authorization', 'X-CSRF-Token'],
       maxAge: 600,
     }),
   );
@@ -81,13 +81,25 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     lockForm: prefilledLockForm(locks),
   };
 
+
+  const staff = {
+    config: deps.config,
+    access: deps.staffAccess,
+    keyRing: deps.keyRing,
+    campaigns: deps.campaigns,
+    outbox: services.outbox,
+    auditLog: deps.auditLog,
+    shells: deps.shells,
+    ...(deps.pledgeExport ? { pledges: deps.pledgeExport } : {}),
+  };
   app.route('/api/health', healthRoutes(deps.health));
   app.route('/api/form-token', formTokenRoutes(services.guard, deps.config.formMinFillSeconds));
   app.route('/api/campaigns', campaignRoutes(deps.campaigns));
   app.route('/api', lockApiRoutes(locks));
   app.route('/api', pledgeApiRoutes(pledges));
   app.route('/api/erpo', erpoRoutes(deps.erpo));
-  app.route('/api/staff', staffRoutes({ access: deps.staffAccess, campaigns: deps.campaigns, outbox: services.outbox, campaignRoutes: [lockStaffRoutes(locks)] }));
+  app.route('/api/staff', staffRoutes({ ...staff, campaignRoutes: [lockStaffRoutes({ service: services.locks, rows: deps.lockRequestRows })] }));
+  app.route('/', staffConsoleRoutes({ ...staff, charts: [lockCharts({ rows: deps.lockRequestRows, stock: deps.stock })], locks: consoleLocks(services.locks, deps.stock) }));
   app.route('/', lockPageRoutes(locks));
   app.route('/', pledgePageRoutes(pledges));
 

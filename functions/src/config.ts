@@ -13,6 +13,11 @@ const optionalUrl = z
   .transform((v) => (v?.trim() ? v.trim() : undefined))
   .pipe(z.string().url().optional());
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
 const csvList = z
   .string()
   .default('')
@@ -63,6 +68,13 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : undefined)),
+  /** Staff sign-in (docs/operations.md): the Cognito user pool and its app client; unset, staff routes deny everyone. */
+  STAFF_USER_POOL_ID: optionalText,
+  STAFF_CLIENT_ID: optionalText,
+  /** The login domain (Cognito managed login: `https://<prefix>.auth.<region>.amazoncognito.com`). */
+  STAFF_AUTH_URL: optionalUrl,
+  /** The token issuer; derived from the user pool on AWS, the local issuer's URL for `npm start` and tests. */
+  STAFF_ISSUER: optionalUrl,
 });
 
 export interface AppConfig {
@@ -86,6 +98,16 @@ export interface AppConfig {
   signingKeyFile?: string;
   formMinFillSeconds: number;
   clientIpHeader?: string;
+  /** Staff sign-in; absent where it is not configured (every staff route then answers 401). */
+  staffSignIn?: StaffSignInConfig;
+}
+
+export interface StaffSignInConfig {
+  clientId: string;
+  /** Base URL of the login pages (`/oauth2/authorize`, `/oauth2/token`, `/logout`). */
+  authUrl: string;
+  /** Expected `iss` of tokens; the JWKS is at `<issuer>/.well-known/jwks.json`. */
+  issuer: string;
 }
 
 export class ConfigError extends Error {
@@ -127,7 +149,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signingKeyFile: e.SIGNING_KEY_FILE,
     formMinFillSeconds: e.FORM_MIN_FILL_SECONDS,
     clientIpHeader: e.CLIENT_IP_HEADER,
+    staffSignIn: staffSignInFrom(e),
   };
+}
+
+/** All three parts or none: a half-configured sign-in is an error, not a silent deny. */
+function staffSignInFrom(e: z.infer<typeof envSchema>): StaffSignInConfig | undefined {
+  const issuer = e.STAFF_ISSUER ?? (e.STAFF_USER_POOL_ID ? `https://cognito-idp.${e.AWS_REGION}.amazonaws.com/${e.STAFF_USER_POOL_ID}` : undefined);
+  const parts = { STAFF_CLIENT_ID: e.STAFF_CLIENT_ID, STAFF_AUTH_URL: e.STAFF_AUTH_URL, STAFF_USER_POOL_ID: issuer };
+  const missing = Object.entries(parts).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length === 3) return undefined;
+  if (missing.length) throw new ConfigError(missing);
+  return { clientId: e.STAFF_CLIENT_ID!, authUrl: e.STAFF_AUTH_URL!.replace(/\/$/, ''), issuer: issuer!.replace(/\/$/, '') };
 }
 
 const port = z.coerce.number().int().min(0).max(65535);

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { campaignRepository, type CampaignRepository } from './campaigns/index.ts';
 import { ConfigError, type AppConfig } from './config.ts';
-import { lockRequestRepository, stockRepository, type LockRequestRepository, type StockRepository } from './locks/index.ts';
+import { lockRequestRepository, lockRequestRows, stockRepository, type LockRequestRepository, type LockRequestRows, type StockRepository } from './locks/index.ts';
 import { dynamoIdempotencyStore, type IdempotencyStore } from './platform/abuse/idempotency-store.ts';
 import { dynamoRateLimiter, type RateLimiter } from './platform/abuse/rate-limit-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -16,9 +16,9 @@ import { fileShells, missingShells, type Shells } from './platform/pages/shells.
 import { fileKeyRing } from './platform/secrets/file-key-ring.ts';
 import type { KeyRing } from './platform/secrets/key-ring.ts';
 import { secretsManagerKeyRing } from './platform/secrets/secrets-manager-key-ring.ts';
-import { pledgeRepository, type PledgeStore } from './pledges/index.ts';
+import { pledgeExport, pledgeRepository, type PledgeStore } from './pledges/index.ts';
 import { erpoRepository, type ErpoRepository } from './red-flag/index.ts';
-import { denyAllStaff, type StaffAccess } from './staff/index.ts';
+import { denyAllStaff, dynamoAuditLog, signInStaffAccess, type AuditLog, type PledgeExportSource, type StaffAccess } from './staff/index.ts';
 
 /**
  * Everything the app needs from the outside world, passed in so tests can swap any part: the
@@ -34,7 +34,7 @@ export interface AppDeps {
   originSecret?: KeyRing;
   mailer: Mailer;
   shells: Shells;
-  /** Deny-all everywhere until staff sign-in lands; `npm start` swaps in a printed local token. */
+  /** Staff sign-in (Cognito on AWS, the local issuer for `npm start`); deny-all where it is not configured. */
   staffAccess: StaffAccess;
   health: HealthProbe;
   metrics: Metrics;
@@ -49,6 +49,10 @@ export interface AppDeps {
   lockRequests: LockRequestRepository;
   stock: StockRepository;
   pledges: PledgeStore;
+  lockRequestRows: LockRequestRows;
+  auditLog: AuditLog;
+  /** The pledge capability's export, for the staff console's outreach list. */
+  pledgeExport?: PledgeExportSource;
 }
 
 export function createLogger(config: Pick<AppConfig, 'logLevel' | 'stage'>): Logger {
@@ -79,6 +83,7 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
   const idempotency = dynamoIdempotencyStore(table, clock);
   const keyRing = options.keyRing ?? configuredKeyRing(config);
   const suppressions = dynamoSuppressionList(table, keyRing, clock);
+  const pledges = pledgeRepository({ table, clock, outbox: outboxStore, idempotency });
   return {
     config,
     logger: options.logger ?? createLogger(config),
@@ -88,7 +93,7 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     mailer: suppressingMailer(sesMailer({ region: config.region, endpoint: config.sesEndpoint, from: config.mailFrom, configurationSet: config.sesConfigurationSet }), suppressions),
     // Pages that need shells are only served where the shells were deployed (or built).
     shells: options.shellsDir ? fileShells(options.shellsDir) : missingShells,
-    staffAccess: denyAllStaff,
+    staffAccess: config.staffSignIn ? signInStaffAccess(config.staffSignIn) : denyAllStaff,
     health: dynamoHealthProbe(table.client, table.name),
     // Embedded metric format where CloudWatch reads it (the deployed stages); in memory elsewhere.
     metrics: config.stage === 'dev' || config.stage === 'prod' ? cloudWatchMetrics(config.stage) : memoryMetrics(),
@@ -100,6 +105,9 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     erpo: erpoRepository(table, clock),
     lockRequests: lockRequestRepository({ table, clock, outbox: outboxStore, idempotency }),
     stock: stockRepository(table, clock),
-    pledges: pledgeRepository({ table, clock, outbox: outboxStore, idempotency }),
+    pledges,
+    lockRequestRows: lockRequestRows(table, clock),
+    auditLog: dynamoAuditLog(table, clock),
+    pledgeExport: pledgeExport({ pledges, keyRing, suppressions }),
   };
 }

@@ -40,7 +40,8 @@ Lockline is running.
   Red-flag laws:    ${platform.url}/red-flag-laws/  (API: /api/erpo/states)
   Free lock form:   ${platform.url}/c/demo-city/get-a-lock/request/
   Sent email:       ${platform.mailUrl}/
-  Staff API token:  ${platform.staffToken}  (this run only; send as "Authorization: Bearer <token>" to /api/staff/...)
+  Staff console:    ${platform.url}/staff/  (sign in as "${platform.staffSignIn.usernames[0]}" with password ${platform.staffSignIn.password}, this run only;
+                    also ${platform.staffSignIn.usernames.slice(1).join(', ')}: one role each on demo-city, "platform" is platform admin)
   DynamoDB Local:   ${platform.dynamodbEndpoint}${platform.dataDir ? ` (data in ${platform.dataDir})` : ''}
   Seeded:           ${platform.seeded.campaigns} campaign(s), ${platform.seeded.erpoStates} red-flag law records
 Press Ctrl-C to stop.`);

@@ -8,7 +8,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     mailUrl: string;
-    staffToken: string;
+    staffPassword: string;
   }
 }
 
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', platform.url);
   project.provide('mailUrl', platform.mailUrl);
-  project.provide('staffToken', platform.staffToken);
+  project.provide('staffPassword', platform.staffSignIn.password);
   return async () => {
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });

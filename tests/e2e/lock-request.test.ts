@@ -2,6 +2,7 @@ import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { lintPage } from '../../scripts/content-lint.ts';
 import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
+import { signInThroughIssuer } from '../support/staff-sign-in.ts';
 
 /**
  * The free-lock request form, the private status page and the emails, end to end in Chromium, in
@@ -12,7 +13,8 @@ import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const mailUrl = inject('mailUrl');
-const staffToken = inject('staffToken');
+const staffPassword = inject('staffPassword');
+let staffSession: string | undefined;
 const browser = useBrowser();
 
 const CODE = /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/;
@@ -227,7 +229,8 @@ async function emailsTo(address: string, atLeast = 1): Promise<StoredEmail[]> {
 type StaffRow = { code: string; name: string; status: string; possibleDuplicateOf?: string };
 
 async function staffRequests(): Promise<StaffRow[]> {
-  const res = await fetch(`${baseUrl}/api/staff/campaigns/demo-city/lock-requests`, { headers: { Authorization: `Bearer ${staffToken}` } });
+  staffSession ??= await signInThroughIssuer({ siteUrl: baseUrl, app: (url, init) => fetch(url, init), username: 'fulfilment', password: staffPassword });
+  const res = await fetch(`${baseUrl}/api/staff/campaigns/demo-city/lock-requests`, { headers: { cookie: `lockline-staff=${staffSession}` } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { requests: StaffRow[] }).requests;
 }

@@ -70,7 +70,9 @@ describe('LocklineStack (synthesised offline)', () => {
         RestrictPublicBuckets: true,
       },
     });
-    dev.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // One for the site bucket, one for the staff exports' function URL (tests/infra/staff-sign-in.test.ts).
+    dev.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    dev.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3' }) });
     dev.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -86,13 +88,14 @@ describe('LocklineStack (synthesised offline)', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '*/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
+          // The API first: a page pattern such as `*/staff*` also matches `/api/staff/...`.
           Match.objectLike({
             PathPattern: '/api/*',
             ViewerProtocolPolicy: 'https-only',
             AllowedMethods: Match.arrayWith(['POST', 'DELETE']),
             CachePolicyId: CACHING_DISABLED,
           }),
+          Match.objectLike({ PathPattern: '*/get-a-lock*', CachePolicyId: CACHING_DISABLED }),
         ]),
       }),
     });
@@ -100,7 +103,10 @@ describe('LocklineStack (synthesised offline)', () => {
   });
 
   it('lets the page behaviours take form POSTs, uncached, and forwards the client address to the API', () => {
-    const policies = dev.findResources('AWS::CloudFront::OriginRequestPolicy');
+    // The app policy, and the one that adds the staff cookies (tests/infra/staff-sign-in.test.ts).
+    const all = dev.findResources('AWS::CloudFront::OriginRequestPolicy') as Record<string, { Properties: { OriginRequestPolicyConfig: { CookiesConfig: { CookieBehavior: string } } } }>;
+    expect(Object.keys(all)).toHaveLength(2);
+    const policies = Object.fromEntries(Object.entries(all).filter(([, p]) => p.Properties.OriginRequestPolicyConfig.CookiesConfig.CookieBehavior === 'none'));
     const ids = Object.keys(policies);
     expect(ids).toHaveLength(1);
     const config = (policies[ids[0]!] as { Properties: { OriginRequestPolicyConfig: Record<string, unknown> } }).Properties
@@ -116,7 +122,8 @@ describe('LocklineStack (synthesised offline)', () => {
     expect(headers).not.toContain('authorization');
 
     const behaviors = distributionBehaviors(dev);
-    for (const path of [...REQUEST_TIME_PAGES.map((p) => p.pattern), '/api/*']) {
+    // Pages that take form posts; framed fragments (cached briefly) and cookie pages have their own policies.
+    for (const path of [...REQUEST_TIME_PAGES.filter((p) => !p.frameable && !p.forwardCookies).map((p) => p.pattern), '/api/*']) {
       expect(behaviors[path], path).toMatchObject({
         AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'POST']),
         CachePolicyId: CACHING_DISABLED,

@@ -52,6 +52,11 @@ describe('npm start (functions/src/local.ts) as a process', () => {
     expect(output).toContain(`http://127.0.0.1:${port}/api/health`);
     expect(output).toContain(`Sent email:       http://127.0.0.1:${sesPort}/`);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    // Staff sign-in: how to sign in as a sample staff member, through the local issuer (code + PKCE).
+    expect(output).toMatch(new RegExp(`Staff console: +http://127\\.0\\.0\\.1:${port}/staff/ +\\(sign in as "admin" with password \\S+`));
+    const signIn = await fetch(`http://127.0.0.1:${port}/staff/sign-in`, { redirect: 'manual' });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/authorize\?.*code_challenge_method=S256/);
 
     const java = javaChildren(child.pid!);
     expect(java).toHaveLength(1);

@@ -97,9 +97,9 @@ describe('email never fails or loses a request', () => {
     h.clock.advanceMinutes(600);
     expect((await h.sweep()).emails).toEqual({ sent: 0, dropped: 0, failed: 0 });
 
-    const denied = await h.app.request('/api/staff/emails/failed');
+    const denied = await h.app.request('/api/staff/campaigns/lockton/emails/failed');
     expect(denied.status).toBe(401);
-    const failed = (await (await h.app.request('/api/staff/emails/failed', { headers: staffHeaders })).json()) as {
+    const failed = (await (await h.app.request('/api/staff/campaigns/lockton/emails/failed', { headers: staffHeaders })).json()) as {
       emails: { id: string; ref: string; topic: string; kind: string; attempts: number; lastError: string }[];
     };
     expect(failed.emails).toEqual([expect.objectContaining({ ref: confirmationCode, topic: 'lock-request', kind: 'confirmation', attempts: 5, lastError: 'MessageRejected' })]);
@@ -107,7 +107,7 @@ describe('email never fails or loses a request', () => {
     expect(JSON.stringify(failed)).not.toContain('@example.test');
 
     failing = false;
-    const retry = await staffPost(h.app, `/api/staff/emails/failed/${failed.emails[0]!.id}/retry`, {});
+    const retry = await staffPost(h.app, `/api/staff/campaigns/lockton/emails/failed/${failed.emails[0]!.id}/retry`, {});
     expect(retry.status).toBe(202);
     expect((await h.sweep()).emails.sent).toBe(1);
     expect(sent).toEqual([`Your free lock request ${confirmationCode}`]);
@@ -122,7 +122,7 @@ describe('staff actions', () => {
       ['GET', '/api/staff/campaigns/lockton/lock-requests'],
       ['POST', '/api/staff/campaigns/lockton/lock-requests/ABCD-2345/status'],
       ['POST', '/api/staff/campaigns/lockton/stock'],
-      ['GET', '/api/staff/campaigns/lockton/shipping.csv'],
+      ['GET', '/api/staff/campaigns/lockton/lock-requests.csv'],
       ['GET', '/api/staff/anything-new'],
     ] as const) {
       const res = await h.app.request(path, { method, headers: { authorization: 'Bearer wrong' } });
@@ -148,24 +148,27 @@ describe('staff actions', () => {
     expect(full.requests[0]).not.toHaveProperty('statusSecret');
     expect(full.requests[0]).not.toHaveProperty('householdKeys');
 
-    const csv = await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders });
+    const csv = await h.app.request('/api/staff/campaigns/lockton/lock-requests.csv', { headers: staffHeaders });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="lockton-shipping.csv"');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="lockton-lock-requests-\d{4}-\d{2}-\d{2}\.csv"$/);
     const rows = parse(await csv.text(), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toEqual([
-      {
+      expect.objectContaining({
         confirmation_code: mailed.confirmationCode,
         name: `'=HYPERLINK("http://example.test")`,
-        address_line1: '5 Ship St',
-        address_line2: 'Unit 2',
+        address1: '5 Ship St',
+        address2: 'Unit 2',
         city: 'Portland',
         state: 'OR',
         zip: '97201',
+        country: 'US',
         lock_type: 'cable',
         quantity: '1',
+        delivery: 'mail',
+        status: 'requested',
         possible_duplicate_of: '',
-      },
+      }),
     ]);
 
     const move = (code: string, status: string) => staffPost(h.app, `/api/staff/campaigns/lockton/lock-requests/${code}/status`, { status });
@@ -183,7 +186,7 @@ describe('staff actions', () => {
     const toPickup = (await emailsTo(pick.email)).map((e) => e.subject);
     expect(toPickup).toContain(`Your free lock request ${picked.confirmationCode}: ready to pick up`);
     expect(toPickup).toHaveLength(2); // confirmation and ready; picking up in person needs no email
-    expect((await (await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders })).text()).trim().split('\n')).toHaveLength(1);
+    expect((await (await h.app.request('/api/staff/campaigns/lockton/lock-requests.csv', { headers: staffHeaders })).text()).trim().split('\n')).toHaveLength(1);
 
     const badStock = await staffPost(h.app, '/api/staff/campaigns/lockton/stock', { site: 'clinic', lockType: 'box', quantity: 1 });
     expect(badStock.status).toBe(400);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../functions/src/domain/time-zones.ts';
-import { emailsTo, lockHarness, mailRequest, pickupRequest, postJson, type LockHarness, staffHeaders } from './lock-support.ts';
+import { emailsTo, lockHarness, mailRequest, pickupRequest, postJson, staffHeaders, type LockHarness } from './lock-support.ts';
 
 const PATH = '/api/campaigns/lockton/lock-requests';
 const CODE = /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/;
@@ -133,7 +133,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     const secret = repeat.statusUrl.split('/').at(-2)!;
     const own = await h.app.request(`${PATH}/${repeat.confirmationCode}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(JSON.stringify(await own.json())).not.toContain(created.confirmationCode);
-    const csv = await (await h.app.request('/api/staff/campaigns/lockton/shipping.csv', { headers: staffHeaders })).text();
+    const csv = await (await h.app.request('/api/staff/campaigns/lockton/lock-requests.csv', { headers: staffHeaders })).text();
     expect(csv.split('\r\n')[0]).toContain('possible_duplicate_of');
     expect(csv).toContain(`${repeat.confirmationCode},`);
 
@@ -218,7 +218,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
     // Two locks: the first (1) and second (2) in line cannot both be served; strict order stops at the second.
     const restock = await h.app.request('/api/staff/campaigns/lockton/stock', {
       method: 'POST',
-      headers: { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' },
+      headers: { ...staffHeaders, 'content-type': 'application/json' },
       body: JSON.stringify({ site: 'clinic', lockType: 'cable', quantity: 2 }),
     });
     expect(restock.status).toBe(200);
@@ -234,7 +234,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
 
     const more = await h.app.request('/api/staff/campaigns/lockton/stock', {
       method: 'POST',
-      headers: { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' },
+      headers: { ...staffHeaders, 'content-type': 'application/json' },
       body: JSON.stringify({ site: 'clinic', lockType: 'cable', quantity: 2 }),
     });
     expect(((await more.json()) as { servedFromWaitlist: number; stock: number }).servedFromWaitlist).toBe(2);
@@ -275,7 +275,7 @@ describe('lock requests on DynamoDB Local and local SES', () => {
 
   it('deletes personal data after the retention days: TTL is set when final, and reads ignore expired items', async () => {
     const created = (await (await postJson(h.app, PATH, mailRequest())).json()) as Created;
-    const staff = { authorization: 'Bearer integration-staff-token', 'content-type': 'application/json' };
+    const staff = staffHeaders;
     const shipped = await h.app.request(`/api/staff/campaigns/lockton/lock-requests/${created.confirmationCode}/status`, {
       method: 'POST',
       headers: staff,

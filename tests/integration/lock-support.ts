@@ -10,12 +10,21 @@ import { MAIL_POOL } from '../../functions/src/locks/index.ts';
 import { createDynamoClients } from '../../functions/src/platform/dynamo/client.ts';
 import type { Mailer } from '../../functions/src/platform/email/mailer.ts';
 import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
-import { localTokenStaff } from '../../functions/src/staff/index.ts';
+import { signInStaffAccess } from '../../functions/src/staff/index.ts';
+import { mintStaffToken } from '../support/staff-sign-in.ts';
+import { inject } from 'vitest';
 import { buildConfig } from '../support/builders.ts';
 import { freshTable, localEndpoints } from './helpers.ts';
 import type { AppConfig } from '../../functions/src/config.ts';
 
-export const STAFF_TOKEN = 'integration-staff-token';
+/** Staff sign-in against the local issuer the integration setup started (the one `npm start` runs). */
+export function issuerAccess() {
+  const issuer = inject('staffIssuer');
+  return signInStaffAccess({ clientId: issuer.clientId, authUrl: issuer.url, issuer: issuer.url });
+}
+
+/** An access token of a platform admin (every campaign), signed by the local issuer. */
+export const STAFF_TOKEN = await mintStaffToken(inject('staffIssuer'), ['platform-admin'], { username: 'integration-admin' });
 
 /** A synthetic campaign with two sites and mail, small stock, so tests can run it out. */
 export function lockCampaign(overrides: Partial<Campaign> = {}): Campaign {
@@ -93,7 +102,7 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
     shellsDir: `${SITE_DIST}/shells`,
     keyRing: staticKeyRing(randomBytes(32)),
   });
-  const deps: AppDeps = { ...real, ...(options.mailer ? { mailer: options.mailer } : {}), staffAccess: localTokenStaff(STAFF_TOKEN) };
+  const deps: AppDeps = { ...real, ...(options.mailer ? { mailer: options.mailer } : {}), staffAccess: issuerAccess() };
   const services = composeServices(deps);
   const campaign = options.campaign ?? lockCampaign();
   await deps.campaigns.put(campaign);

@@ -146,6 +146,8 @@ export function buildDeps(overrides: Partial<Omit<AppDeps, 'config'>> & { config
     idempotency: unavailable('idempotency'),
     suppressions: { suppress: async () => undefined, isSuppressed: async () => false, suppressedKeys: async () => new Set<string>() },
     pledges: unavailable('pledges'),
+    lockRequestRows: unavailable('lockRequestRows'),
+    auditLog: unavailable('auditLog'),
     ...rest,
   };
 }

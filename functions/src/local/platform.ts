@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +18,7 @@ import { seedContent } from '../content-seed.ts';
 import { loadSeedContent } from './seed.ts';
 import { startSesLocal } from './ses-local.ts';
 import { createSiteApp } from './static-site.ts';
-import { localTokenStaff } from '../staff/index.ts';
+import { sampleStaff, startStaffIssuer } from './staff-issuer.ts';
 
 export const LOCAL_TABLE_NAME = 'lockline-local';
 
@@ -50,8 +49,8 @@ export interface Platform {
   dataDir?: string;
   deps: AppDeps;
   services: Services;
-  /** Bearer token for the staff API on this local run only. */
-  staffToken: string;
+  /** How to sign in to the staff console on this run: the local issuer, sample usernames, their password. */
+  staffSignIn: { issuerUrl: string; usernames: string[]; password: string };
   seeded: { campaigns: number; erpoStates: number; newStockPools: number };
   stop(): Promise<void>;
 }
@@ -114,6 +113,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stops.push(() => closeServer(server));
     const siteUrl = `http://${options.host}:${(server.address() as AddressInfo).port}`;
 
+    // Staff sign-in: a real local issuer with Cognito's paths and token shape (never on AWS).
+    const issuer = await startStaffIssuer({ host: options.host, redirectBase: siteUrl, staff: sampleStaff('demo-city') });
+    stops.push(issuer.stop);
+
     const config = loadConfig({
       STAGE: 'local',
       TABLE_NAME: LOCAL_TABLE_NAME,
@@ -126,13 +129,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.submissionsPerHour !== undefined ? { SUBMISSIONS_PER_HOUR: String(options.submissionsPerHour) } : {}),
       // The signing key lives beside the data (never in the table); in memory, in a throwaway folder.
       SIGNING_KEY_FILE: join(dataDir ?? mkdtempSync(join(tmpdir(), 'lockline-keys-')), 'signing-key.json'),
+      STAFF_CLIENT_ID: issuer.clientId,
+      STAFF_AUTH_URL: issuer.url,
+      STAFF_ISSUER: issuer.url,
     });
-    // Staff routes are deny-all on AWS until staff sign-in exists; locally one printed token opens them.
-    const staffToken = randomBytes(18).toString('base64url');
-    const deps: AppDeps = {
-      ...createDeps(config, { shellsDir: join(options.siteDist ?? SITE_DIST, 'shells') }),
-      staffAccess: localTokenStaff(staffToken),
-    };
+    const deps: AppDeps = createDeps(config, { shellsDir: join(options.siteDist ?? SITE_DIST, 'shells') });
     const services = composeServices(deps);
     const api = createApp(deps, services);
     const seeded = await seedContent(deps, loadSeedContent());
@@ -156,7 +157,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       deps,
       services,
       seeded,
-      staffToken,
+      staffSignIn: { issuerUrl: issuer.url, usernames: issuer.staff.map((s) => s.username), password: issuer.password },
       stop: stopAll,
     };
   } catch (error) {

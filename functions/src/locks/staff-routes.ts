@@ -1,13 +1,14 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Campaign } from '../domain/campaign.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { LOCK_TYPES } from '../domain/pickup-site.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import { parseInput, queryObject } from '../platform/http/validate.ts';
-import type { LockRouteDeps } from './route-deps.ts';
+import { csvExportRoute, dateRangeSchema, isoRange, type CsvColumn, type StaffRoute } from '../staff/index.ts';
+import type { LockService } from './service/lock-service.ts';
 import { parseConfirmationCode } from './rules/codes.ts';
 import { MAIL_POOL, REQUEST_STATUSES, STAFF_TARGETS, type LockRequestRecord } from './rules/lifecycle.ts';
+import type { LockRequestRows } from './store/request-rows.ts';
 
 const listQuerySchema = z
   .object({
@@ -28,52 +29,106 @@ const stockBodySchema = z
   .strict();
 
 /** Everything staff need to fulfil a request, and nothing they don't (no hashes). */
-function staffView(r: LockRequestRecord) {
+export function staffView(r: LockRequestRecord) {
   const { householdKeys: _keys, ...rest } = r;
   return rest;
 }
 
-/** The campaign the staff scope middleware checked and loaded (staff/scope.ts). */
-const scoped = (c: Context<AppEnv>): Campaign => c.var.campaign!;
+export const parseCode = (raw: string | undefined) => {
+  const code = parseConfirmationCode(raw ?? '');
+  if (!code) throw new NotFoundError('There is no such request.', 'request_not_found');
+  return code;
+};
+
+const exportFilter = dateRangeSchema
+  .extend({
+    /** Default: requests waiting to be sent. `all`: every status. */
+    status: z.enum([...REQUEST_STATUSES, 'all']).default('requested'),
+    /** Default: the shipping list (mail only). */
+    delivery: z.enum(['mail', 'pickup', 'all']).default('mail'),
+  })
+  .strict();
+
+/** The shipping list's columns, named as mailing and organizing tools name them (docs/operations.md). */
+export const LOCK_REQUEST_COLUMNS: readonly CsvColumn<LockRequestRecord>[] = [
+  { header: 'confirmation_code', cell: (r) => r.code },
+  { header: 'name', cell: (r) => r.name },
+  { header: 'address1', cell: (r) => r.address?.line1 },
+  { header: 'address2', cell: (r) => r.address?.line2 },
+  { header: 'city', cell: (r) => r.address?.city },
+  { header: 'state', cell: (r) => r.address?.state },
+  { header: 'zip', cell: (r) => r.address?.zip },
+  { header: 'country', cell: (r) => (r.address ? 'US' : '') },
+  { header: 'lock_type', cell: (r) => r.lockType },
+  { header: 'quantity', cell: (r) => r.quantity },
+  { header: 'delivery', cell: (r) => r.delivery },
+  { header: 'pickup_site', cell: (r) => r.siteId ?? '' },
+  { header: 'status', cell: (r) => r.status },
+  { header: 'created_at', cell: (r) => r.createdAt },
+  // An earlier request of the same household this period (decision 0012): check before shipping.
+  { header: 'possible_duplicate_of', cell: (r) => r.possibleDuplicateOf ?? '' },
+];
 
 /**
- * Staff actions on a campaign's lock requests, mounted under `/api/staff/campaigns/:slug`. Sign-in
- * and the campaign scope are checked before any of these run (staff/); they never see another
- * campaign's data.
+ * Staff actions on a campaign's lock requests, each with the role it needs, mounted under
+ * `/api/staff/campaigns/:slug` behind the one scope check (staff/scope.ts): they never see
+ * another campaign's data. Lists, changes and exports are written to the audit log.
  */
-export function lockStaffRoutes(deps: Pick<LockRouteDeps, 'service'>) {
+export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestRows }): StaffRoute[] {
   const { service } = deps;
-  const codeOf = (c: Context<AppEnv>) => {
-    const code = parseConfirmationCode(c.req.param('code') ?? '');
-    if (!code) throw new NotFoundError('There is no such request.', 'request_not_found');
-    return code;
-  };
+  const codeOf = (c: Context<AppEnv>) => parseCode(c.req.param('code'));
 
-  return new Hono<AppEnv>()
-    .get('/lock-requests', async (c) => {
-      const query = parseInput(listQuerySchema, queryObject(c));
-      const site = query.site === 'mail' ? MAIL_POOL : query.site;
-      const requests = await service.list(scoped(c), { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) });
-      c.header('Cache-Control', 'private, no-store');
-      return c.json({ requests: requests.map(staffView) });
-    })
-    .post('/lock-requests/:code/status', async (c) => {
-      const { status } = parseInput(statusBodySchema, await c.req.json().catch(() => null));
-      const record = await service.staffMove(scoped(c), codeOf(c), status);
-      c.header('Cache-Control', 'no-store');
-      return c.json({ request: staffView(record) });
-    })
-    .post('/stock', async (c) => {
-      const body = parseInput(stockBodySchema, await c.req.json().catch(() => null));
-      const result = await service.addStock(scoped(c), body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity);
-      c.header('Cache-Control', 'no-store');
-      return c.json({ site: body.site, lockType: result.lockType, stock: result.stock, servedFromWaitlist: result.served });
-    })
-    .get('/shipping.csv', async (c) => {
-      const campaign = scoped(c);
-      const csv = await service.shippingCsv(campaign);
-      c.header('Cache-Control', 'private, no-store');
-      c.header('Content-Disposition', `attachment; filename="${campaign.slug}-shipping.csv"`);
-      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    });
+  return [
+    {
+      method: 'GET',
+      path: '/lock-requests',
+      role: 'fulfilment',
+      async handle(c, staff) {
+        const query = parseInput(listQuerySchema, queryObject(c));
+        const site = query.site === 'mail' ? MAIL_POOL : query.site;
+        const requests = await service.list(staff.campaign, { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) });
+        await staff.audit({ action: 'lock_requests.list', filters: { ...query }, rows: requests.length, outcome: 'done' });
+        c.header('Cache-Control', 'private, no-store');
+        return c.json({ requests: requests.map(staffView) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/lock-requests/:code/status',
+      role: 'fulfilment',
+      async handle(c, staff) {
+        const { status } = parseInput(statusBodySchema, await c.req.json().catch(() => null));
+        const code = codeOf(c);
+        const record = await service.staffMove(staff.campaign, code, status);
+        await staff.audit({ action: 'lock_request.status', filters: { code, to: status }, rows: 1, outcome: 'done' });
+        c.header('Cache-Control', 'no-store');
+        return c.json({ request: staffView(record) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/stock',
+      role: 'fulfilment',
+      async handle(c, staff) {
+        const body = parseInput(stockBodySchema, await c.req.json().catch(() => null));
+        const result = await service.addStock(staff.campaign, body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity);
+        await staff.audit({ action: 'stock.add', filters: { site: body.site, lockType: body.lockType, quantity: String(body.quantity) }, outcome: 'done' });
+        c.header('Cache-Control', 'no-store');
+        return c.json({ site: body.site, lockType: result.lockType, stock: result.stock, servedFromWaitlist: result.served });
+      },
+    },
+    csvExportRoute({
+      path: '/lock-requests.csv',
+      role: 'fulfilment',
+      action: 'lock_requests.export',
+      what: 'lock-requests',
+      filter: exportFilter,
+      columns: LOCK_REQUEST_COLUMNS,
+      rows: (campaign, filter) => onlyDelivery(deps.rows.rows(campaign.slug, { ...isoRange(filter), ...(filter.status === 'all' ? {} : { status: filter.status }) }), filter.delivery),
+    }),
+  ];
+}
+
+async function* onlyDelivery(rows: AsyncIterable<LockRequestRecord>, delivery: 'mail' | 'pickup' | 'all') {
+  for await (const row of rows) if (delivery === 'all' || row.delivery === delivery) yield row;
 }

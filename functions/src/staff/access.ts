@@ -1,42 +1,83 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { StaffSignInConfig } from '../config.ts';
+import { isCrossSite } from '../platform/abuse/cross-site.ts';
 import type { AppEnv, StaffPrincipal } from '../platform/http/env.ts';
+import type { KeyRing } from '../platform/secrets/key-ring.ts';
+import { oauthClient, type OAuthClient } from './sign-in/oauth.ts';
+import { csrfMatches, readSession, type SessionCookies } from './sign-in/session.ts';
+import { staffTokenVerifier } from './sign-in/verifier.ts';
 
 /**
- * Decides whether a request comes from campaign staff. The staff issue replaces this with real
- * sign-in (Cognito JWTs checked by aws-jwt-verify); until then every deployed stage uses
- * `denyAllStaff`, so no staff route answers on AWS.
+ * Who may use the staff routes. On AWS: Cognito (managed login, MFA) and its access tokens,
+ * checked by aws-jwt-verify; for `npm start` and the tests: the local issuer, checked by the same
+ * code. Where sign-in is not configured, `denyAllStaff`: no token is ever valid.
  */
 export interface StaffAccess {
-  authorize(request: Request): Promise<StaffPrincipal | null>;
+  verify(token: string): Promise<StaffPrincipal | null>;
+  /** The login pages; null where sign-in is not configured. */
+  oauth: OAuthClient | null;
 }
 
-export const denyAllStaff: StaffAccess = { authorize: async () => null };
+export const denyAllStaff: StaffAccess = { verify: async () => null, oauth: null };
+
+export function signInStaffAccess(config: StaffSignInConfig): StaffAccess {
+  const verifier = staffTokenVerifier(config);
+  return { verify: (token) => verifier.verify(token), oauth: oauthClient(config) };
+}
+
+export interface Credentials {
+  token: string;
+  via: 'bearer' | 'cookie';
+}
+
+/** A bearer token (scripts) or the console's session cookie. */
+export function credentialsOf(c: Context, cookies: SessionCookies): Credentials | null {
+  const bearer = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const session = readSession(c, cookies);
+  return session ? { token: session, via: 'cookie' } : null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * For `npm start` and tests only: one bearer token, made at start-up and printed on the console.
- * It never comes from configuration, so it cannot be set on a deployed stage.
+ * A change made with the session cookie must come from our own pages: not cross-site, and with
+ * the session's CSRF token (form field `csrf` or header `X-CSRF-Token`). A bearer token is never
+ * sent by a browser on its own, so it needs neither.
  */
-export function localTokenStaff(token: string): StaffAccess {
-  const expected = Buffer.from(`Bearer ${token}`);
-  return {
-    async authorize(request) {
-      const given = Buffer.from(request.headers.get('authorization') ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-      return { id: 'local-staff', campaigns: '*' };
-    },
-  };
+export async function refuseForgedChange(c: Context, credentials: Credentials, keyRing: KeyRing, allowedOrigins: readonly string[]): Promise<void> {
+  if (credentials.via !== 'cookie' || SAFE_METHODS.has(c.req.method)) return;
+  if (isCrossSite({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') }, allowedOrigins)) {
+    throw new HTTPException(403, { message: 'This change must come from the staff console.' });
+  }
+  let given = c.req.header('x-csrf-token');
+  if (!given && (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const field = (await c.req.parseBody())['csrf'];
+    given = typeof field === 'string' ? field : undefined;
+  }
+  if (!(await csrfMatches(keyRing, credentials.token, given))) {
+    throw new HTTPException(403, { message: 'This form has expired. Go back, reload the page and try again.' });
+  }
 }
 
-/** Deny by default: no principal, 401. Each route then checks the principal's campaigns (403). */
-export function requireStaff(access: StaffAccess): MiddlewareHandler<AppEnv> {
+export interface RequireStaffDeps {
+  access: StaffAccess;
+  keyRing: KeyRing;
+  cookies: SessionCookies;
+  allowedOrigins: readonly string[];
+}
+
+/** Deny by default: no valid token, 401. A forged cookie change, 403. Then `c.var.staff` is set. */
+export function requireStaff(deps: RequireStaffDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = await access.authorize(c.req.raw);
-    if (!principal) {
+    const credentials = credentialsOf(c, deps.cookies);
+    const principal = credentials ? await deps.access.verify(credentials.token) : null;
+    if (!credentials || !principal) {
       c.header('WWW-Authenticate', 'Bearer');
       throw new HTTPException(401, { message: 'Staff sign-in is required.' });
     }
+    await refuseForgedChange(c, credentials, deps.keyRing, deps.allowedOrigins);
     c.set('staff', principal);
     await next();
   };

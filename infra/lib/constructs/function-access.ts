@@ -38,18 +38,24 @@ export type TableAction =
   | 'Query'
   | 'ConditionCheckItem'
   | 'DescribeTable'
+  | 'BatchGetItem'
   | 'BatchWriteItem';
 
 /**
  * What each function may do to the table, by what its code calls (grep the store for `Command`).
  * Transactions (TransactWriteItems) are authorised per item action, so they need no action of
  * their own. No function may Scan. The content seed writes the red-flag records in batches
- * (`store/erpo.ts` `putAll`), so it alone has BatchWriteItem.
+ * (`red-flag/store.ts` `putAll`), so it alone has BatchWriteItem. BatchGetItem sums the pledge
+ * counter shards and checks the suppression list (`platform/email/suppressions.ts`).
  */
 export const TABLE_ACTIONS = {
-  api: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem', 'DescribeTable'],
-  sweep: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem'],
+  api: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem', 'DescribeTable'],
+  sweep: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem'],
   contentSeed: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
+  /** Staff CSV exports: read the lists and the suppression list, write the audit record. */
+  staffExports: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+  /** SES bounce and complaint events: put an address's keyed hash on the suppression list. */
+  emailEvents: ['PutItem'],
 } as const satisfies Record<string, readonly TableAction[]>;
 
 /**

@@ -26,13 +26,13 @@ import {
   type IResponseHeadersPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import type { IVersion } from 'aws-cdk-lib/aws-lambda';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IFunctionUrl, IVersion } from 'aws-cdk-lib/aws-lambda';
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { API_CSP, SITE_CSP } from '../../../functions/src/platform/http/security-headers.ts';
+import { API_CSP, FRAME_CSP, SITE_CSP } from '../../../functions/src/platform/http/security-headers.ts';
 import { REQUEST_TIME_PAGES } from '../../../functions/src/request-time-pages.ts';
 import { ORIGIN_HEADER } from './app-secrets.ts';
 import { acknowledge } from '../nag/acknowledgements.ts';
@@ -54,7 +54,12 @@ export interface SiteDistributionProps {
   /** Lambda@Edge origin-response function for the S3 behaviour: the site's 404 page. */
   notFound: IVersion;
   domain?: SiteDomain;
+  /** The streaming function URL of the staff CSV exports (StaffExports), behind `/api/staff/campaigns/*.csv`. */
+  staffExports?: IFunctionUrl;
 }
+
+/** The staff session and sign-in cookies (functions/src/staff/sign-in/session.ts): the only cookies forwarded. */
+export const STAFF_COOKIES = ['__Host-lockline-staff', '__Host-lockline-sign-in'] as const;
 
 /**
  * Path patterns of the pages the API renders at request time, one per page family, from the one
@@ -78,7 +83,7 @@ export function requestTimePageBehavior(origin: IOrigin, requests: IOriginReques
   };
 }
 
-function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy, preload: boolean) {
+function headersPolicy(scope: Construct, id: string, csp: string, referrer: HeadersReferrerPolicy, preload: boolean, frame = HeadersFrameOption.DENY) {
   return new ResponseHeadersPolicy(scope, id, {
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
@@ -90,7 +95,7 @@ function headersPolicy(scope: Construct, id: string, csp: string, referrer: Head
         override: true,
       },
       contentTypeOptions: { override: true },
-      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      frameOptions: { frameOption: frame, override: true },
       referrerPolicy: { referrerPolicy: referrer, override: true },
     },
     customHeadersBehavior: {
@@ -150,6 +155,9 @@ export class SiteDistribution extends Construct {
     const preload = props.domain !== undefined;
     const siteHeaders = headersPolicy(this, 'SiteHeaders', SITE_CSP, HeadersReferrerPolicy.NO_REFERRER, preload);
     const apiHeaders = headersPolicy(this, 'ApiHeaders', API_CSP, HeadersReferrerPolicy.NO_REFERRER, preload);
+    // Fragments our own pages frame (the live pledge count on the static home page): same headers,
+    // but `frame-ancestors 'self'` and SAMEORIGIN instead of none and DENY (decision 0016).
+    const frameHeaders = headersPolicy(this, 'FrameHeaders', FRAME_CSP, HeadersReferrerPolicy.NO_REFERRER, preload, HeadersFrameOption.SAMEORIGIN);
 
     // What the API origin gets from a viewer request. An allow-list, because no header behaviour
     // both drops the viewer's Host (API Gateway rejects a Host that is not its own) and adds a
@@ -175,7 +183,30 @@ export class SiteDistribution extends Construct {
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
 
+    // Families that need the signed-in session (the staff console): the same, plus its cookies.
+    const cookiePages = new OriginRequestPolicy(this, 'SessionPageOriginRequest', {
+      comment: 'Lockline request-time pages with a staff session: the app headers and the staff cookies only',
+      headerBehavior: OriginRequestHeaderBehavior.allowList('CloudFront-Viewer-Address', 'Accept-Language', 'Content-Type', 'Origin', 'Sec-Fetch-Site'),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.allowList(...STAFF_COOKIES),
+    });
+    // Framed fragments are the same for everyone and cached briefly (the app says 15 seconds), so a
+    // launch-day crowd on the home page does not reach the API once per view.
+    const briefly = new CachePolicy(this, 'BriefCache', {
+      comment: 'Lockline framed fragments: the origin Cache-Control, at most a minute; path-only key',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(15),
+      maxTtl: Duration.seconds(60),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     const dynamicPage = requestTimePageBehavior(apiOrigin, apiRequests, siteHeaders);
+    const pageBehavior = (family: (typeof REQUEST_TIME_PAGES)[number]): BehaviorOptions => {
+      if (family.forwardCookies) return { ...dynamicPage, originRequestPolicy: cookiePages };
+      if (family.frameable) return { ...dynamicPage, allowedMethods: AllowedMethods.ALLOW_GET_HEAD, cachePolicy: briefly, responseHeadersPolicy: frameHeaders };
+      return dynamicPage;
+    };
     const api: BehaviorOptions = {
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -205,14 +236,32 @@ export class SiteDistribution extends Construct {
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
         edgeLambdas: [{ functionVersion: props.notFound, eventType: LambdaEdgeEventType.ORIGIN_RESPONSE }],
       },
-      // Order matters: CloudFront takes the first pattern that matches, so /api/staff/* precedes /api/*.
+      // Order matters: CloudFront takes the first pattern that matches, so the API comes first (a
+      // page pattern such as `*/staff*` or `*/pledge*` also matches `/api/staff/...` and
+      // `/api/campaigns/x/pledges`), the streamed exports before the rest of /api/staff/*, and
+      // /api/staff/* before /api/*; then the page families in the registry's order.
       additionalBehaviors: {
-        ...Object.fromEntries(REQUEST_TIME_PAGE_PATHS.map((path) => [path, dynamicPage])),
-        // The staff API authenticates with `Authorization: Bearer`. With caching disabled only an
-        // all-viewer-headers origin request policy passes Authorization on, so this behaviour keeps
-        // the managed one that drops Host.
+        ...(props.staffExports
+          ? {
+              // Streamed CSV (Lambda response streaming, past the 6 MB a buffered response may
+              // carry). Origin access control signs these requests, which replaces a viewer's
+              // Authorization header, so exports through CloudFront use the session cookie.
+              '/api/staff/campaigns/*.csv': {
+                origin: FunctionUrlOrigin.withOriginAccessControl(props.staffExports, { readTimeout: Duration.seconds(60) }),
+                viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+                allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+                cachePolicy: CachePolicy.CACHING_DISABLED,
+                originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                responseHeadersPolicy: apiHeaders,
+              },
+            }
+          : {}),
+        // The staff API authenticates with `Authorization: Bearer` or the console's session cookie.
+        // With caching disabled only an all-viewer-headers origin request policy passes
+        // Authorization on, so this behaviour keeps the managed one that drops Host.
         '/api/staff/*': { ...api, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER },
         '/api/*': api,
+        ...Object.fromEntries(REQUEST_TIME_PAGES.map((family) => [family.pattern, pageBehavior(family)])),
       },
     });
 

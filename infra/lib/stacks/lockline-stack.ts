@@ -10,10 +10,13 @@ import { AppSecrets } from '../constructs/app-secrets.ts';
 import { ContentSeed } from '../constructs/content-seed.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { EdgeProtection } from '../constructs/edge-protection.ts';
+import { EmailEvents } from '../constructs/email-events.ts';
 import { EmailSending } from '../constructs/email-sending.ts';
 import type { AppSettings } from '../constructs/function-access.ts';
 import { LockSweep } from '../constructs/lock-sweep.ts';
 import { SiteDistribution, type SiteDomain } from '../constructs/site-distribution.ts';
+import { StaffExports } from '../constructs/staff-exports.ts';
+import { StaffSignIn } from '../constructs/staff-sign-in.ts';
 import { acknowledgeStackFindings } from '../nag/acknowledgements.ts';
 
 /** CloudFront's web ACLs, certificates and Lambda@Edge functions all live here. */
@@ -80,6 +83,11 @@ export class LocklineStack extends Stack {
     const sweep = new LockSweep(this, 'LockSweep', { ...settings, table: data.table, secrets, enabled: !props.pauseSweep });
     sweep.allowSendEmail(email.identityArn, configurationSetName);
     new ContentSeed(this, 'ContentSeed', { table: data.table, stage });
+    new EmailEvents(this, 'EmailEvents', { ...settings, table: data.table, secrets, topic: email.topic });
+
+    const staff = new StaffSignIn(this, 'StaffSignIn', { stage, siteUrl: props.siteUrl });
+    staff.bindTo(api.fn);
+    const exports = new StaffExports(this, 'StaffExports', { ...settings, table: data.table, signIn: staff, secrets });
 
     const alarms = new AlarmTopic(this, 'Alarms', { stage, alarmEmail: props.alarmEmail });
     if (crossRegion) {
@@ -104,6 +112,7 @@ export class LocklineStack extends Stack {
       webAclArn: edge.firewall.webAcl.attrArn,
       notFound: edge.notFound.version,
       domain: props.domain,
+      staffExports: exports.url,
     });
 
     new AppAlarms(this, 'AppAlarms', { stage, limits, alarms, api, sweep, table: data.table, sweepPaused: props.pauseSweep ?? false });
@@ -116,6 +125,11 @@ export class LocklineStack extends Stack {
       value: site.distribution.distributionDomainName,
       description: 'Point the custom domain here (CNAME, or a Route 53 alias)',
     });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      value: staff.userPool.userPoolId,
+      description: 'Create staff users and add them to campaign:<slug>:<role> groups here (docs/deploying.md)',
+    });
+    new CfnOutput(this, 'StaffSignInUrl', { value: staff.authUrl });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'SweepRuleName', {
       value: sweep.rule.ruleName,

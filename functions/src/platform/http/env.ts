@@ -2,10 +2,14 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Campaign } from '../../domain/campaign.ts';
 
-/** Who a staff request comes from, and which campaigns they may act on. */
+/**
+ * Who a staff request comes from (their sign-in name) and what they may do: platform admin, or
+ * roles per campaign slug (staff/rules/roles.ts reads them from the sign-in groups).
+ */
 export interface StaffPrincipal {
   id: string;
-  campaigns: '*' | readonly string[];
+  platformAdmin: boolean;
+  roles: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Hono context variables available to every route. */

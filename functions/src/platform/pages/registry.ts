@@ -22,6 +22,11 @@ export interface RequestTimePages {
    * with the matching response headers policy, placed before any broader pattern that matches.
    */
   frameable?: boolean;
+  /**
+   * The pages need the viewer's cookies (a signed-in session): CloudFront forwards cookies for
+   * this family only. Every other family gets none, so no cookie ever reaches their code.
+   */
+  forwardCookies?: boolean;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ShellFill {
   brand?: ShellBrand;
 }
 
-export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status' | 'pledge' | 'pledge-manage' | 'pledge-count';
+export type ShellName = 'get-a-lock' | 'lock-request' | 'lock-status' | 'pledge' | 'pledge-manage' | 'pledge-count' | 'staff';
 
 export interface Shells {
   render(name: ShellName, locale: SiteLocale, fill: ShellFill): string;

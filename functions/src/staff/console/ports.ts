@@ -1,0 +1,31 @@
+import type { Campaign } from '../../domain/campaign.ts';
+
+/** A lock request as the console lists it (what fulfilment needs; no household hashes). */
+export interface ConsoleLockRequest {
+  code: string;
+  status: string;
+  delivery: 'mail' | 'pickup';
+  siteId?: string;
+  lockType: string;
+  quantity: number;
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: { line1: string; line2?: string; city: string; state: string; zip: string };
+  createdAt: string;
+  holdUntil?: string;
+}
+
+/**
+ * What the console needs from the lock capability, wired by the composition root (app.ts) from
+ * the lock service, so staff never imports the lock capability.
+ */
+export interface ConsoleLocks {
+  statuses: readonly string[];
+  list(campaign: Campaign, filter: { status?: string; site?: string }): Promise<ConsoleLockRequest[]>;
+  /** The statuses staff may move this request to. */
+  moves(request: ConsoleLockRequest): string[];
+  move(campaign: Campaign, code: string, to: string): Promise<void>;
+  stock(slug: string): Promise<Map<string, Readonly<Record<string, number>>>>;
+  addStock(campaign: Campaign, site: string, lockType: string, quantity: number): Promise<void>;
+}
