@@ -49,8 +49,8 @@ describe('closed origin and the app secrets', () => {
 
   it('has CloudFront send the origin secret, resolved at deploy time, on the API origin only', () => {
     const { origin } = secretIds(dev);
-    const origins = distributionConfig(dev).Origins as Array<{ CustomOriginConfig?: unknown; OriginCustomHeaders?: Array<{ HeaderName: string; HeaderValue: unknown }> }>;
-    const api = origins.filter((o) => o.CustomOriginConfig);
+    const origins = distributionConfig(dev).Origins as Array<{ DomainName: unknown; CustomOriginConfig?: unknown; OriginCustomHeaders?: Array<{ HeaderName: string; HeaderValue: unknown }> }>;
+    const api = origins.filter((o) => JSON.stringify(o.DomainName).includes('execute-api'));
     expect(api).toHaveLength(1);
     expect(api[0]!.OriginCustomHeaders).toHaveLength(1);
     const header = api[0]!.OriginCustomHeaders![0]!;
@@ -60,7 +60,8 @@ describe('closed origin and the app secrets', () => {
     expect(value).toContain('{{resolve:secretsmanager:');
     expect(value).toContain(`{"Ref":"${origin}"}`);
     expect(value).toContain(':SecretString:current::}}');
-    for (const s3 of origins.filter((o) => !o.CustomOriginConfig)) expect(s3.OriginCustomHeaders).toBeUndefined();
+    // Neither the site bucket nor the staff exports' function URL (closed by IAM: origin access control) gets it.
+    for (const other of origins.filter((o) => !api.includes(o))) expect(other.OriginCustomHeaders).toBeUndefined();
   });
 
   it('names the origin secret version after a rotation, so the redeploy changes what CloudFront sends', () => {
@@ -90,7 +91,7 @@ describe('closed origin and the app secrets', () => {
     // The API trusts CloudFront-Viewer-Address only on requests carrying the origin header; every
     // behaviour that reaches the API origin goes through the one origin that adds it.
     const config = distributionConfig(dev);
-    const apiOriginId = (config.Origins as Array<{ Id: string; CustomOriginConfig?: unknown }>).find((o) => o.CustomOriginConfig)!.Id;
+    const apiOriginId = (config.Origins as Array<{ Id: string; DomainName: unknown }>).find((o) => JSON.stringify(o.DomainName).includes('execute-api'))!.Id;
     const apiBehaviours = config.CacheBehaviors.filter((b) => b.TargetOriginId === apiOriginId);
     expect(apiBehaviours.map((b) => b.PathPattern)).toEqual(expect.arrayContaining(['/api/*', '/api/staff/*', '*/get-a-lock*']));
     expect(environmentOf(dev, 'ApiHandler')).toMatchObject({ CLIENT_IP_HEADER: 'cloudfront-viewer-address' });

@@ -156,16 +156,19 @@ describe('LocklineStack (synthesised offline)', () => {
       (p) => (p as { Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> } } })
         .Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig,
     );
-    expect(configs).toHaveLength(2);
+    // The site's, the API's, and the framed fragments' (our own pages may frame those, nobody else).
+    expect(configs).toHaveLength(3);
     for (const config of configs) {
-      expect(JSON.stringify(config)).toContain("frame-ancestors 'none'");
+      const framed = JSON.stringify(config).includes("frame-ancestors 'self'");
+      expect(JSON.stringify(config)).toContain(framed ? "frame-ancestors 'self'" : "frame-ancestors 'none'");
       expect(config).toMatchObject({
         StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true },
         ContentTypeOptions: { Override: true },
-        FrameOptions: { FrameOption: 'DENY' },
+        FrameOptions: { FrameOption: framed ? 'SAMEORIGIN' : 'DENY' },
         ReferrerPolicy: { ReferrerPolicy: 'no-referrer' },
       });
     }
+    expect(configs.filter((c) => JSON.stringify(c).includes("frame-ancestors 'self'"))).toHaveLength(1);
   });
 });
 

@@ -58,8 +58,9 @@ describe('staff console pages (in-process)', () => {
   it('shows the charts as SVG images with a title and a table of the same numbers', async () => {
     const html = await (await get('/staff/c/lockton/')).text();
     const svgs = html.match(/<svg class="staff-chart__svg"[^>]*role="img"[^>]*aria-labelledby="[^"]+"/g) ?? [];
-    expect(svgs.length).toBe(4);
-    expect((html.match(/<table class="staff-table">/g) ?? []).length).toBe(4);
+    // Pledges per day, then the four lock charts.
+    expect(svgs.length).toBe(5);
+    expect((html.match(/<table class="staff-table">/g) ?? []).length).toBe(5);
     expect(html).toContain('Locks in stock, by site');
     expect(html).toContain('Lockton Library');
   });
