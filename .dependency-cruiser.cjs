@@ -83,6 +83,7 @@ module.exports = {
         path: '^functions/src/',
         pathNot: [
           '^functions/src/platform/dynamo/table-definition\\.ts$',
+          '^functions/src/platform/outbox/stream-filter\\.ts$',
           '^functions/src/platform/http/security-headers\\.ts$',
           '^functions/src/request-time-pages\\.ts$',
           '^functions/src/local/(seed|paths)\\.ts$',

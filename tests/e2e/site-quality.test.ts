@@ -18,7 +18,14 @@ const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function get(path: string, init: RequestInit = {}) {
-  const res = await fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init });
+  const send = () => fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init });
+  // A kept-alive connection the server closed just as a request went out (seen on a loaded
+  // machine): a GET is safe to send once more on a new connection; anything else is a failure.
+  const res = await send().catch((error: unknown) => {
+    const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+    if ((init.method ?? 'GET') !== 'GET' || code !== 'UND_ERR_SOCKET') throw error;
+    return send();
+  });
   return { status: res.status, type: res.headers.get('content-type') ?? '', location: res.headers.get('location'), body: await res.text() };
 }
 

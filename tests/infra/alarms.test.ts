@@ -12,6 +12,10 @@ const ALARMS = [
   'SweepThrottles',
   'SweepNotRunning',
   'SweepDeadLetters',
+  'EmailDeliveryErrors',
+  'EmailDeliveryThrottles',
+  'EmailDeliveryLag',
+  'EmailDeliveryDeadLetters',
   'DeadEmails',
   'RefusedSubmissionsSpike',
   'SesBounceRate',
@@ -48,10 +52,13 @@ describe('alarms', () => {
     expect(metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat!.Metric.MetricName).sort()).toEqual(['5xx', 'Count']);
   });
 
-  it('watches errors and throttles of the API and the sweep functions', () => {
+  it('watches errors and throttles of the API, the sweep and the email stream consumer', () => {
     const api = resourceByPrefix(template, 'AWS::Lambda::Function', 'ApiHandler').id;
     const sweep = resourceByPrefix(template, 'AWS::Lambda::Function', 'LockSweepHandler').id;
+    const delivery = resourceByPrefix(template, 'AWS::Lambda::Function', 'EmailDeliveryHandler').id;
     for (const [name, fn, metric, threshold] of [
+      ['EmailDeliveryErrors', delivery, 'Errors', ALARM_THRESHOLDS.deliveryErrors],
+      ['EmailDeliveryThrottles', delivery, 'Throttles', 1],
       ['ApiErrors', api, 'Errors', ALARM_THRESHOLDS.apiErrors],
       ['ApiThrottles', api, 'Throttles', 1],
       ['SweepErrors', sweep, 'Errors', ALARM_THRESHOLDS.sweepErrors],
@@ -83,6 +90,24 @@ describe('alarms', () => {
     const queue = resourceByPrefix(template, 'AWS::SQS::Queue', 'LockSweepDeadLetters').id;
     expect(alarmNamed(template, 'SweepDeadLetters')).toMatchObject({
       Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('fires when queued email lags on the stream for 10 minutes, or the stream consumer gives up on records', () => {
+    const delivery = resourceByPrefix(template, 'AWS::Lambda::Function', 'EmailDeliveryHandler').id;
+    expect(alarmNamed(template, 'EmailDeliveryLag')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: delivery } }],
+      Statistic: 'Maximum',
+      Threshold: ALARM_THRESHOLDS.deliveryLagSeconds * 1000,
+      EvaluationPeriods: 2,
+    });
+    const queue = resourceByPrefix(template, 'AWS::SQS::Queue', 'EmailDeliveryDeadLetters').id;
+    expect(alarmNamed(template, 'EmailDeliveryDeadLetters')).toMatchObject({
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
       Threshold: 1,

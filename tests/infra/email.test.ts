@@ -57,13 +57,13 @@ describe('email reputation', () => {
   });
 
   it('tells the app which configuration set to send through', () => {
-    for (const fn of ['ApiHandler', 'LockSweepHandler']) {
+    for (const fn of ['EmailDeliveryHandler', 'LockSweepHandler']) {
       expect(environmentOf(template, fn)).toMatchObject({ SES_CONFIGURATION_SET: { Ref: configurationSetId } });
     }
   });
 
-  it('lets the API and the sweep send only as the identity through the configuration set', () => {
-    for (const fn of ['ApiHandler', 'LockSweepHandler']) {
+  it('lets only the senders (the stream consumer and the sweep) send, only as the identity through the configuration set', () => {
+    for (const fn of ['EmailDeliveryHandler', 'LockSweepHandler']) {
       const ses = statementsFor(functionStatements(template, fn), 'ses:');
       expect(ses, fn).toHaveLength(1);
       expect(ses[0]!.Action).toBe('ses:SendEmail');
@@ -73,6 +73,26 @@ describe('email reputation', () => {
       expect(resources).toContain(`:configuration-set/",{"Ref":"${configurationSetId}"}`);
       expect([ses[0]!.Resource].flat()).toHaveLength(2);
     }
-    expect(statementsFor(functionStatements(template, 'ContentSeedHandler'), 'ses:')).toEqual([]);
+    for (const fn of ['ApiHandler', 'ContentSeedHandler', 'StaffExportsHandler', 'EmailEventsHandler']) {
+      expect(statementsFor(functionStatements(template, fn), 'ses:'), fn).toEqual([]);
+    }
+  });
+
+  it('sends queued email from the table\'s keys-only stream, only for new outbox entries, with partial retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'KEYS_ONLY' } });
+    const fnId = resourceByPrefix(template, 'AWS::Lambda::Function', 'EmailDeliveryHandler').id;
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const mapping = (Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0] as { Properties: Record<string, unknown> }).Properties as Record<string, unknown>;
+    expect(mapping).toMatchObject({
+      FunctionName: { Ref: fnId },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 3600,
+    });
+    const [filter] = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(JSON.parse(filter!.Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } });
+    expect(JSON.stringify(mapping.DestinationConfig)).toContain('EmailDeliveryDeadLetters');
   });
 });

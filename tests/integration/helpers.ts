@@ -7,6 +7,9 @@ import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
 import { assertLocalEndpoint } from '../../functions/src/local/net.ts';
 import { ensureTable } from '../../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
+import { startStreamPoller, type StreamPoller } from '../../functions/src/local/stream-poller.ts';
+import type { Outbox } from '../../functions/src/platform/outbox/outbox.ts';
+import { sendAnnounced } from '../../functions/src/platform/outbox/stream.ts';
 import { buildConfig } from '../support/builders.ts';
 
 export function localEndpoints() {
@@ -45,4 +48,21 @@ export function tableDeps(tableName: string, options: { config?: Partial<AppConf
     keyRing: staticKeyRing(randomBytes(32)),
     logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
   });
+}
+
+const deliveries = new Set<StreamPoller>();
+
+/**
+ * Email delivery for a test table as on AWS and in `npm start`: the table's stream, read by the
+ * local poller, sends each queued entry through this outbox. Stopped when the test file ends.
+ */
+export async function deliverFromStream(tableName: string, outbox: Pick<Outbox, 'send'>): Promise<StreamPoller> {
+  const poller = await startStreamPoller({ endpoint: localEndpoints().dynamodbEndpoint, tableName, onRecord: sendAnnounced(outbox) });
+  deliveries.add(poller);
+  return poller;
+}
+
+/** Resolves once every email queued so far on this file's tables has been handed to its outbox. */
+export async function emailsSettled(): Promise<void> {
+  await Promise.all([...deliveries].map((poller) => poller.drain()));
 }

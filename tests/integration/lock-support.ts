@@ -14,7 +14,7 @@ import { signInStaffAccess } from '../../functions/src/staff/index.ts';
 import { mintStaffToken } from '../support/staff-sign-in.ts';
 import { inject } from 'vitest';
 import { buildConfig } from '../support/builders.ts';
-import { freshTable, localEndpoints } from './helpers.ts';
+import { deliverFromStream, emailsSettled, freshTable, localEndpoints } from './helpers.ts';
 import type { AppConfig } from '../../functions/src/config.ts';
 
 /** Staff sign-in against the local issuer the integration setup started (the one `npm start` runs). */
@@ -128,6 +128,7 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
     } while (start);
     return out;
   };
+  await deliverFromStream(tableName, services.outbox);
   return {
     tableName,
     deps,
@@ -192,8 +193,9 @@ interface StoredEmail {
   body: { text?: string; html?: string };
 }
 
-/** Emails aws-ses-v2-local received for one address. */
+/** Emails aws-ses-v2-local received for one address, once the stream has sent what is queued. */
 export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  await emailsSettled();
   const { sesEndpoint } = localEndpoints();
   const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
   return store.emails.filter((e) => e.destination.to.includes(address));

@@ -17,6 +17,8 @@ import { SITE_DIST } from './paths.ts';
 import { seedContent } from '../content-seed.ts';
 import { loadSeedContent } from './seed.ts';
 import { startSesLocal } from './ses-local.ts';
+import { sendAnnounced } from '../platform/outbox/stream.ts';
+import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createSiteApp } from './static-site.ts';
 import { sampleStaff, startStaffIssuer } from './staff-issuer.ts';
 
@@ -49,6 +51,8 @@ export interface Platform {
   dataDir?: string;
   deps: AppDeps;
   services: Services;
+  /** Email delivery from the table's stream, as the stream Lambda does on AWS; `drain()` waits for it. */
+  deliveries: Pick<StreamPoller, 'drain'>;
   /** How to sign in to the staff console on this run: the local issuer, sample usernames, their password. */
   staffSignIn: { issuerUrl: string; usernames: string[]; password: string };
   seeded: { campaigns: number; erpoStates: number; newStockPools: number };
@@ -138,6 +142,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const api = createApp(deps, services);
     const seeded = await seedContent(deps, loadSeedContent());
 
+    // What the stream Lambda does on AWS: send each queued email as soon as it is written.
+    const deliveries = await startStreamPoller({
+      endpoint: dynamodbEndpoint,
+      tableName: LOCAL_TABLE_NAME,
+      onRecord: sendAnnounced(services.outbox),
+      onError: (errorName) => deps.logger.warn('email stream read failed', { errorName }),
+    });
+    stops.push(deliveries.stop);
+
     // What the scheduled sweep Lambda does on AWS: lapse reservations, send and retry emails.
     const sweep = setInterval(() => {
       sweepAll(services, deps.metrics).catch((error: unknown) => deps.logger.warn('sweep failed', { errorName: (error as Error).name }));
@@ -156,6 +169,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dataDir,
       deps,
       services,
+      deliveries,
       seeded,
       staffSignIn: { issuerUrl: issuer.url, usernames: issuer.staff.map((s) => s.username), password: issuer.password },
       stop: stopAll,

@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AppSecrets } from './app-secrets.ts';
 import { SECRET_ENV } from './app-secrets.ts';
-import { appEnvironment, grantSecretRead, grantSendEmail, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
+import { appEnvironment, grantSecretRead, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
 import { locklineFunction } from './lockline-function.ts';
 import { acknowledge } from '../nag/acknowledgements.ts';
 
@@ -96,10 +96,5 @@ export class Api extends Construct {
   bindSecrets(secrets: AppSecrets): void {
     grantSecretRead(this.fn, secrets.origin, SECRET_ENV.origin);
     grantSecretRead(this.fn, secrets.signingKey, SECRET_ENV.signingKey);
-  }
-
-  /** Sending as the identity through the configuration set, and nothing else. */
-  allowSendEmail(identityArn: string, configurationSetName: string): void {
-    grantSendEmail(this.fn, identityArn, configurationSetName);
   }
 }

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { APP_METRICS, SES_REVIEW_THRESHOLDS, type StageLimits } from '../stage-limits.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import type { Api } from './api.ts';
+import type { EmailDelivery } from './email-delivery.ts';
 import type { LockSweep } from './lock-sweep.ts';
 
 export interface AppAlarmsProps {
@@ -13,6 +14,7 @@ export interface AppAlarmsProps {
   alarms: AlarmTopic;
   api: Api;
   sweep: LockSweep;
+  delivery: EmailDelivery;
   table: ITable;
   /** The sweep is deployed paused: its "not running" alarm stays silent. */
   sweepPaused: boolean;
@@ -31,6 +33,10 @@ export const ALARM_THRESHOLDS = {
   deadEmails: 1,
   sweepDeadLetters: 1,
   tableThrottles: 10,
+  deliveryErrors: 1,
+  /** Seconds the email stream may lag (its oldest unread record's age) before anyone is told. */
+  deliveryLagSeconds: 60,
+  deliveryDeadLetters: 1,
 } as const;
 
 /**
@@ -63,6 +69,7 @@ export class AppAlarms extends Construct {
     const functions = [
       { id: 'Api', fn: api.fn, errors: t.apiErrors },
       { id: 'Sweep', fn: sweep.fn, errors: t.sweepErrors },
+      { id: 'EmailDelivery', fn: props.delivery.fn, errors: t.deliveryErrors },
     ];
     for (const { id: name, fn, errors } of functions) {
       alarms.alarm(this, `${name}Errors`, {
@@ -91,6 +98,19 @@ export class AppAlarms extends Construct {
       metric: sweep.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       threshold: t.sweepDeadLetters,
       description: 'Sweep: EventBridge could not invoke the sweep after its retries (see the dead-letter queue)',
+    });
+
+    alarms.alarm(this, 'EmailDeliveryLag', {
+      metric: props.delivery.fn.metric('IteratorAge', { period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: t.deliveryLagSeconds * 1000,
+      evaluationPeriods: 2,
+      description: `Email: the stream consumer is ${t.deliveryLagSeconds} s or more behind for 10 minutes (confirmation emails are late; the sweep sends them after 2 minutes)`,
+    });
+
+    alarms.alarm(this, 'EmailDeliveryDeadLetters', {
+      metric: props.delivery.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: t.deliveryDeadLetters,
+      description: 'Email: stream records the consumer gave up on after its retries (the sweep still sends their entries; see the dead-letter queue)',
     });
 
     alarms.alarm(this, 'DeadEmails', {

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE } from '../../../functions/src/platform/dynamo/table-definition.ts';
 
@@ -12,7 +12,7 @@ export interface DataTableProps {
 
 /**
  * The single table, built from the same definition DynamoDB Local uses. On-demand, encrypted,
- * point-in-time recovery with a 14-day window (shorter than the 35-day default so deleted
+ * a keys-only change stream for email delivery (decision 0018), point-in-time recovery with a 14-day window (shorter than the 35-day default so deleted
  * personal data leaves backups sooner), TTL on, and deletion protection in prod. On-demand has a
  * maximum throughput per stage: beyond it DynamoDB throttles instead of billing, which bounds cost
  * and how fast anyone could drain lock stock (docs/deploying.md, "Limits and why").
@@ -32,6 +32,8 @@ export class DataTable extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 14 },
       timeToLiveAttribute: TABLE.ttlAttribute,
+      // Keys only: the email consumer needs the outbox entry's key, and no personal data is copied.
+      stream: StreamViewType[TABLE.streamViewType],
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

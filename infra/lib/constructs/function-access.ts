@@ -56,6 +56,11 @@ export const TABLE_ACTIONS = {
   staffExports: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
   /** SES bounce and complaint events: put an address's keyed hash on the suppression list. */
   emailEvents: ['PutItem'],
+  /**
+   * The email stream consumer: claim, record and delete outbox entries; read what a message needs
+   * (the request or pledge, the campaign, the suppression list).
+   */
+  emailDelivery: ['GetItem', 'BatchGetItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies Record<string, readonly TableAction[]>;
 
 /**

@@ -10,6 +10,7 @@ import { AppSecrets } from '../constructs/app-secrets.ts';
 import { ContentSeed } from '../constructs/content-seed.ts';
 import { DataTable } from '../constructs/data-table.ts';
 import { EdgeProtection } from '../constructs/edge-protection.ts';
+import { EmailDelivery } from '../constructs/email-delivery.ts';
 import { EmailEvents } from '../constructs/email-events.ts';
 import { EmailSending } from '../constructs/email-sending.ts';
 import type { AppSettings } from '../constructs/function-access.ts';
@@ -78,10 +79,12 @@ export class LocklineStack extends Stack {
     });
     api.bindTable(data.table);
     api.bindSecrets(secrets);
-    api.allowSendEmail(email.identityArn, configurationSetName);
+    // The API only queues email (in its transactions); the stream consumer and the sweep send it.
 
     const sweep = new LockSweep(this, 'LockSweep', { ...settings, table: data.table, secrets, enabled: !props.pauseSweep });
     sweep.allowSendEmail(email.identityArn, configurationSetName);
+    const delivery = new EmailDelivery(this, 'EmailDelivery', { ...settings, table: data.table, secrets });
+    delivery.allowSendEmail(email.identityArn, configurationSetName);
     new ContentSeed(this, 'ContentSeed', { table: data.table, stage });
     new EmailEvents(this, 'EmailEvents', { ...settings, table: data.table, secrets, topic: email.topic });
 
@@ -115,7 +118,7 @@ export class LocklineStack extends Stack {
       staffExports: exports.url,
     });
 
-    new AppAlarms(this, 'AppAlarms', { stage, limits, alarms, api, sweep, table: data.table, sweepPaused: props.pauseSweep ?? false });
+    new AppAlarms(this, 'AppAlarms', { stage, limits, alarms, api, sweep, delivery, table: data.table, sweepPaused: props.pauseSweep ?? false });
 
     acknowledgeStackFindings(this);
     if (this.edgeStack) acknowledgeStackFindings(this.edgeStack);

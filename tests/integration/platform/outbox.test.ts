@@ -40,10 +40,10 @@ describe('the generic outbox', () => {
       return entry.ref === 'gone' ? 'dropped' : 'sent';
     });
     await queue(outbox.entry(LOCK_TOPIC, 'confirmation', 'K7QM-3XPD', 'lockton'), outbox.entry(TEST_TOPIC, 'hello', 'world', 'lockton'), outbox.entry(TEST_TOPIC, 'hello', 'gone', 'lockton'));
-    // Not due before the grace period: the request that queued them sends them itself.
-    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 0 });
+    // Not due before the grace period: the table's stream sends them first.
+    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 0, skipped: 0 });
     clock.advanceMinutes(3);
-    expect(await outbox.deliverDue()).toEqual({ sent: 2, dropped: 1, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({ sent: 2, dropped: 1, failed: 0, skipped: 0 });
     expect(seen.sort()).toEqual(['lock:confirmation:K7QM-3XPD', 'test:hello:gone', 'test:hello:world']);
     expect(await store.due()).toEqual([]);
   });
@@ -62,15 +62,15 @@ describe('the generic outbox', () => {
     const lock = outbox.entry(LOCK_TOPIC, 'reminder', 'K7QM-3XPD', 'lockton');
     const test = outbox.entry(TEST_TOPIC, 'hello', 'world', 'othertown');
     await queue(lock, test);
-    // Sent at once by the change that queued them: the first attempt fails.
-    expect(await outbox.deliver(lock)).toBe('failed');
-    expect(await outbox.deliver(test)).toBe('failed');
+    // Sent when the stream announces them: the first attempt fails.
+    expect(await outbox.send(lock.id)).toBe('failed');
+    expect(await outbox.send(test.id)).toBe('failed');
     for (const minutes of [1, 5, 30, 120]) {
       clock.advanceMinutes(minutes);
       expect((await outbox.deliverDue()).failed).toBe(2);
     }
     clock.advanceMinutes(600);
-    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 0, skipped: 0 });
     expect(attempts).toEqual({ lock: 5, test: 5 });
 
     const dead = await outbox.dead();
@@ -84,7 +84,7 @@ describe('the generic outbox', () => {
     failing = false;
     for (const entry of dead) expect(await outbox.requeue(entry.id)).toBe(true);
     expect(await outbox.requeue(dead[0]!.id)).toBe(false);
-    expect(await outbox.deliverDue()).toEqual({ sent: 2, dropped: 0, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({ sent: 2, dropped: 0, failed: 0, skipped: 0 });
     expect(await outbox.dead()).toEqual([]);
   });
 
@@ -93,6 +93,40 @@ describe('the generic outbox', () => {
     const orphan = outboxTopic('retired-topic', ['old']);
     await queue(outbox.entry(orphan, 'old', 'x', 'lockton'));
     clock.advanceMinutes(3);
-    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 1 });
+    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 1, skipped: 0 });
+  });
+
+  it('sends an entry once when the stream and the sweep reach it together, and again only after a sender died mid-way', async () => {
+    const { clock, outbox, queue, store } = await setup();
+    let sends = 0;
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    outbox.register(TEST_TOPIC, async () => {
+      sends += 1;
+      await slow;
+      return 'sent';
+    });
+    const entry = outbox.entry(TEST_TOPIC, 'hello', 'world', 'lockton');
+    await queue(entry);
+    clock.advanceMinutes(3);
+    // The stream's send holds the claim while the mail server is slow; the sweep passes it by.
+    const first = outbox.send(entry.id);
+    await expect.poll(() => sends).toBe(1);
+    expect(await outbox.deliverDue()).toEqual({ sent: 0, dropped: 0, failed: 0, skipped: 1 });
+    expect(await outbox.send(entry.id)).toBe('skipped');
+    release();
+    expect(await first).toBe('sent');
+    expect(await outbox.send(entry.id)).toBe('skipped');
+    expect(sends).toBe(1);
+
+    // A sender that claimed an entry and died: the entry waits out the lease, then goes once.
+    const orphan = outbox.entry(TEST_TOPIC, 'hello', 'orphan', 'lockton');
+    await queue(orphan);
+    expect(await store.claim(orphan.id)).toMatchObject({ id: orphan.id, ref: 'orphan' });
+    clock.advanceMinutes(1);
+    expect(await outbox.send(orphan.id)).toBe('skipped');
+    clock.advanceMinutes(2);
+    expect(await outbox.deliverDue()).toEqual({ sent: 1, dropped: 0, failed: 0, skipped: 0 });
+    expect(sends).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Campaign } from '../../../functions/src/domain/campaign.ts';
 import { NATIONAL_SCOPE } from '../../../functions/src/pledges/index.ts';
-import { localEndpoints } from '../helpers.ts';
+import { emailsSettled, localEndpoints } from '../helpers.ts';
 import { formToken, lockCampaign, lockHarness, type LockHarness } from '../lock-support.ts';
 import type { AppConfig } from '../../../functions/src/config.ts';
 
@@ -39,8 +39,9 @@ export interface StoredEmail {
   headers?: { name: string; value: string }[];
 }
 
-/** Emails aws-ses-v2-local received for one address (the request that queued them sent them at once). */
+/** Emails aws-ses-v2-local received for one address, once the table's stream has sent what is queued. */
 export async function mailTo(address: string): Promise<StoredEmail[]> {
+  await emailsSettled();
   const { sesEndpoint } = localEndpoints();
   const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: StoredEmail[] };
   return store.emails.filter((e) => e.destination.to.includes(address));

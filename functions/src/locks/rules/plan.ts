@@ -80,7 +80,8 @@ export const holdUntil = (campaign: Campaign, from: Date): string =>
 
 /**
  * One status change with everything that goes with it: the hold date when it becomes ready, the
- * retention count started again (or, for a request cancelled at its ceiling, deletion now), the
+ * retention count started again (or, for a request cancelled at its ceiling, deletion at that
+ * ceiling as planned, so its last email can still be read and sent until then), the
  * stock returned when held stock is cancelled, the waiting count when a waitlisted request leaves
  * the line, and the email the resident gets (if any).
  */
@@ -93,7 +94,7 @@ export function planMove(
 ): { change: Omit<StatusChange, 'email'>; email: LockEmailKind | null; releaseHousehold: boolean } {
   const change: Omit<StatusChange, 'email'> = { record, to, at: at.toISOString() };
   if (to === 'ready') change.holdUntil = holdUntil(campaign, at);
-  change.expiresAt = reason === 'expired' ? epochSeconds(at) : retainUntil(campaign, at);
+  change.expiresAt = reason === 'expired' ? (record.expiresAt ?? epochSeconds(at)) : retainUntil(campaign, at);
   if (to === 'cancelled') {
     change.cancelReason = reason ?? 'staff';
     if (HOLDS_STOCK.has(record.status)) change.stockDelta = { pool: poolOf(record), quantity: record.quantity };

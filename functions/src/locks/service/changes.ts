@@ -8,7 +8,7 @@ import { LOCK_TOPIC, type LockServiceDeps } from './deps.ts';
 
 /**
  * Status changes and stock: every change is written with its stock move and its email in one
- * transaction (the store's `change`), then the email is sent at once and returned stock goes to
+ * transaction (the store's `change`; the table's stream then sends the email), and returned stock goes to
  * the waitlist, strictly in arrival order.
  */
 export function lockChanges(deps: LockServiceDeps) {
@@ -25,10 +25,6 @@ export function lockChanges(deps: LockServiceDeps) {
     const change = withEmail(plan.change, plan.email);
     const result = await requests.change(change);
     if (result !== 'changed') throw new ConflictError('This request changed in the meantime. Reload and try again.', 'stale');
-    // Sent from what was just written (saves a read; and a request ended at its retention ceiling
-    // is already unreadable, yet its last email must go). A retry by the sweep reads it fresh.
-    const after: LockRequestRecord = { ...record, status: to, ...(change.holdUntil ? { holdUntil: change.holdUntil } : {}) };
-    if (change.email) await outbox.deliver(change.email, { record: after, campaign });
     if (plan.releaseHousehold) await requests.releaseHousehold(record);
     if (change.stockDelta && change.stockDelta.quantity > 0) await serveWaitlist(campaign, change.stockDelta.pool, record.lockType);
   }
@@ -45,7 +41,6 @@ export function lockChanges(deps: LockServiceDeps) {
       if (result === 'out_of_stock') break;
       if (result !== 'changed') continue;
       served += 1;
-      if (change.email) await outbox.deliver(change.email);
     }
     return served;
   }

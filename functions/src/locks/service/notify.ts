@@ -1,30 +1,20 @@
-import { campaignTimeZone, withRetiredSites, type Campaign } from '../../domain/campaign.ts';
+import { campaignTimeZone, withRetiredSites } from '../../domain/campaign.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { localDate } from '../../domain/time-zones.ts';
 import type { Mailer } from '../../platform/email/mailer.ts';
 import type { OutboxHandler } from '../../platform/outbox/outbox.ts';
 import { renderLockEmail } from '../emails/lock-emails.ts';
-import type { LockEmailKind, LockRequestRecord } from '../rules/lifecycle.ts';
+import type { LockEmailKind } from '../rules/lifecycle.ts';
 import { statusPath, type LockServiceDeps } from './deps.ts';
 
-/** What a sender may hand over with a fresh entry: the request and campaign it has just written. */
-interface Known {
-  record: LockRequestRecord;
-  campaign: Campaign;
-}
-
-const isKnown = (value: unknown): value is Known =>
-  typeof value === 'object' && value !== null && 'record' in value && 'campaign' in value;
-
 /**
- * Sends a lock request's email from its outbox entry. It reads the request fresh (unless the
- * sender has just written it), so an email never goes out with data deleted in the meantime: a
+ * Sends a lock request's email from its outbox entry. It reads the request fresh, so an email never goes out with data deleted in the meantime: a
  * request past its TTL, or without an email address, has nothing to send.
  */
 export function lockEmailHandler(deps: Pick<LockServiceDeps, 'requests' | 'campaigns' | 'keyRing' | 'config'> & { mailer: Mailer }): OutboxHandler<LockEmailKind> {
-  return async (entry, known) => {
-    const record = isKnown(known) ? known.record : await deps.requests.get(entry.campaign, entry.ref);
-    const campaign = isKnown(known) ? known.campaign : await deps.campaigns.get(entry.campaign);
+  return async (entry) => {
+    const record = await deps.requests.get(entry.campaign, entry.ref);
+    const campaign = await deps.campaigns.get(entry.campaign);
     if (!record?.email || !campaign) return 'dropped';
     // A site taken out of the campaign file still has its requests: their emails keep its name.
     const site = record.siteId ? withRetiredSites(campaign).pickupSites.find((s) => s.id === record.siteId) : undefined;

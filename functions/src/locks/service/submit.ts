@@ -96,7 +96,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     const at = clock.now().toISOString();
     // The condition (not only the check above) keeps it to one a day when repeats arrive together.
     const change = changes.withEmail({ record: existing, to: existing.status, at, remindedAt: at, remindedBefore: due.remindedBefore }, 'reminder');
-    if ((await requests.change(change)) === 'changed' && change.email) await outbox.deliver(change.email);
+    await requests.change(change);
   }
 
   async function submit(campaign: Campaign, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SubmitResult> {
@@ -137,7 +137,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...answer } } },
         ...(email ? { email } : {}),
       });
-      return { outcome, record, email };
+      return { outcome, record };
     };
 
     // Draw again after a lost race on a key that has since expired, a code drawn twice, or each
@@ -148,10 +148,9 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         if (whenOutOfStock(input) === 'refuse') throw new OutOfStockError();
         attempted = await attemptCreate(false);
       }
-      const { outcome, record, email } = attempted;
+      const { outcome, record } = attempted;
       switch (outcome.kind) {
         case 'created':
-          if (email) await outbox.deliver(email, { record, campaign });
           // Stock may have come back between the refusal and this write: serve the line now.
           if (record.status === 'waitlisted') await changes.serveWaitlist(campaign, pool, record.lockType);
           return { status: 201, confirmationCode: record.code, requestStatus: record.status, statusPath: await statusPath(keyRing, record) };

@@ -9,6 +9,11 @@ export const TABLE = {
   sortKey: 'sk',
   /** Epoch seconds. DynamoDB deletes the item some time after this; reads must also filter it. */
   ttlAttribute: 'expiresAt',
+  /**
+   * The change stream that sends queued email (decision 0018). Keys only: the consumer needs just
+   * the outbox entry's key, so no personal data is copied into the stream.
+   */
+  streamViewType: 'KEYS_ONLY',
   globalIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   ],

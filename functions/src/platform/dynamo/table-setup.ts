@@ -1,7 +1,9 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
@@ -9,7 +11,8 @@ import {
 import { TABLE } from './table-definition.ts';
 
 /**
- * Creates the table (keys, indexes, TTL) from the shared definition if it does not exist yet.
+ * Creates the table (keys, indexes, TTL, stream) from the shared definition if it does not exist
+ * yet, and turns the stream on for a table made before it had one (a DATA_DIR from an older run).
  * Used only against DynamoDB Local; on AWS, CDK creates the table from the same definition.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
@@ -24,6 +27,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType },
         AttributeDefinitions: [...keyAttributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
@@ -44,6 +48,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     outcome = 'exists';
   }
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+  if (outcome === 'exists') {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType } }),
+      );
+    }
+  }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
     await client.send(

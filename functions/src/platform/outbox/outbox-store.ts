@@ -2,6 +2,7 @@ import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../clock.ts';
 import { queryAll } from '../dynamo/query.ts';
 import type { Item, Table, TransactItem } from '../dynamo/table.ts';
+import { OUTBOX_KEY_PREFIX, OUTBOX_SORT_KEY } from './stream-filter.ts';
 
 /**
  * One message waiting to go out. It names what it is about (`topic`, `kind`, `ref`) and never
@@ -27,12 +28,13 @@ export interface OutboxEntry {
 export type OutboxState = 'pending' | 'dead';
 
 const outboxKeys = (id: string, state: OutboxState, dueAt: string) => ({
-  pk: `OUTBOX#${id}`,
-  sk: 'OUTBOX',
+  ...outboxKey(id),
   gsi1pk: `OUTBOX#${state}`,
   gsi1sk: `${dueAt}#${id}`,
 });
-const outboxKey = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' });
+function outboxKey(id: string) {
+  return { pk: `${OUTBOX_KEY_PREFIX}${id}`, sk: OUTBOX_SORT_KEY };
+}
 const byStateKey = (state: OutboxState) => `OUTBOX#${state}`;
 
 const toEntry = (item: Item): OutboxEntry => ({
@@ -47,10 +49,17 @@ const toEntry = (item: Item): OutboxEntry => ({
 });
 
 /**
- * A new entry is sent at once by the request that made it; the sweep picks it up only after this
- * grace period, so the two never send the same message.
+ * A new entry is sent within a second or so by the table's stream consumer; the sweep, the safety
+ * net, picks it up only after this grace period. Claims (below) keep the two from sending one
+ * message twice even when their timing overlaps.
  */
 export const GRACE_MS = 2 * 60_000;
+
+/**
+ * How long a claim holds an entry: whoever claimed it is sending it. A sender that dies mid-way
+ * leaves the entry to be claimed again after this, so a crash delays a message but never loses it.
+ */
+export const LEASE_MS = 2 * 60_000;
 
 export interface OutboxStore {
   /** The item that queues an entry, written in the transaction of the change it reports. */
@@ -59,6 +68,11 @@ export interface OutboxStore {
   due(): Promise<OutboxEntry[]>;
   /** Entries that failed every attempt, kept for staff. */
   dead(): Promise<OutboxEntry[]>;
+  /**
+   * Takes a pending entry for sending, with one conditional write: null when it is gone (sent),
+   * dead, or claimed by another sender whose lease has not run out.
+   */
+  claim(id: string): Promise<OutboxEntry | null>;
   sent(id: string): Promise<void>;
   /** Records a failed attempt: retried at `retryAt`, or dead when it is null. */
   failed(entry: OutboxEntry, errorName: string, retryAt: string | null): Promise<void>;
@@ -95,6 +109,30 @@ export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
     },
 
     due: () => byState('pending', clock.now().toISOString()),
+
+    async claim(id) {
+      const now = clock.now();
+      try {
+        const { Attributes } = await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: outboxKey(id),
+            UpdateExpression: 'SET leaseUntil = :until',
+            ConditionExpression: 'gsi1pk = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+            ExpressionAttributeValues: {
+              ':pending': byStateKey('pending'),
+              ':now': now.toISOString(),
+              ':until': new Date(now.getTime() + LEASE_MS).toISOString(),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes ? toEntry(Attributes) : null;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return null;
+        throw error;
+      }
+    },
     dead: () => byState('dead'),
 
     async sent(id) {
@@ -108,7 +146,7 @@ export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
           new UpdateCommand({
             TableName: table.name,
             Key: outboxKey(entry.id),
-            UpdateExpression: 'SET attempts = :attempts, lastError = :error, gsi1pk = :pk, gsi1sk = :sk, updatedAt = :at',
+            UpdateExpression: 'SET attempts = :attempts, lastError = :error, gsi1pk = :pk, gsi1sk = :sk, updatedAt = :at REMOVE leaseUntil',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: {
               ':attempts': entry.attempts + 1,
@@ -131,7 +169,7 @@ export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
           new UpdateCommand({
             TableName: table.name,
             Key: outboxKey(id),
-            UpdateExpression: 'SET gsi1pk = :pending, gsi1sk = :sk, attempts = :zero',
+            UpdateExpression: 'SET gsi1pk = :pending, gsi1sk = :sk, attempts = :zero REMOVE leaseUntil',
             ConditionExpression: 'gsi1pk = :dead',
             ExpressionAttributeValues: {
               ':pending': byStateKey('pending'),

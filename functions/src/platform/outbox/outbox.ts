@@ -5,9 +5,12 @@ import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
 
 /**
  * The generic outbox: every capability queues its messages here, inside the transaction of the
- * change they report, so a crash or a mail failure never loses one. Each capability registers one
- * handler per topic; the outbox owns the rest for every topic alike: sending at once, retries
- * after 1, 5, 30 and 120 minutes, then `dead` (kept for staff, who can requeue it).
+ * change they report, so a crash or a mail failure never loses one, and the request that made the
+ * change returns without waiting for mail. Each capability registers one handler per topic; the
+ * outbox owns the rest for every topic alike: sending when the table's stream reports the new entry
+ * (`send`, decision 0018), retries after 1, 5, 30 and 120 minutes by the sweep (`deliverDue`), then
+ * `dead` (kept for staff, who can requeue it). Every send first claims the entry, so the stream
+ * and the sweep never send one message twice.
  */
 
 /** A capability's topic and the message kinds it sends: `entry.kind` is typed by it. */
@@ -23,26 +26,32 @@ export function outboxTopic<K extends string>(name: string, kinds: readonly K[])
 export type TypedEntry<K extends string> = OutboxEntry & { kind: K };
 
 /**
- * Sends one entry's message. Throws when sending failed (the outbox retries); answers `dropped`
- * when there is nothing to send any more (the data is gone, or has no address). `known` is what
- * the sender handed over with a fresh entry (e.g. the record it just wrote), to save a read; the
- * handler checks it and reads fresh without it.
+ * Sends one entry's message, reading what it needs fresh (so data deleted in the meantime is never
+ * sent). Throws when sending failed (the outbox retries); answers `dropped` when there is nothing
+ * to send any more (the data is gone, or has no address).
  */
-export type OutboxHandler<K extends string> = (entry: TypedEntry<K>, known?: unknown) => Promise<'sent' | 'dropped'>;
+export type OutboxHandler<K extends string> = (entry: TypedEntry<K>) => Promise<'sent' | 'dropped'>;
 
 /** Retry delays after a failed send, in minutes; after the last one the entry is kept for staff. */
 export const RETRY_MINUTES = [1, 5, 30, 120];
 
 export type DeliveryResult = 'sent' | 'dropped' | 'failed';
 
+/** `skipped`: the entry was already sent, is dead, or another sender holds it. */
+export type SendResult = DeliveryResult | 'skipped';
+
 export interface Outbox {
   register<K extends string>(topic: OutboxTopic<K>, handler: OutboxHandler<K>): void;
   /** A new entry for a change about to be written. */
   entry<K extends string>(topic: OutboxTopic<K>, kind: K, ref: string, campaign: string): OutboxEntry;
-  /** Sends an entry now (the change that queued it has been written); failures are recorded, never thrown. */
-  deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult>;
-  /** Sends every due entry, of every topic. */
-  deliverDue(): Promise<Record<DeliveryResult, number>>;
+  /**
+   * Sends one queued entry if no one else is sending it (the stream consumer's call, with the id
+   * from the stream record). Failures of the message are recorded for retry, never thrown; a
+   * failure to reach the table is thrown, so the stream delivers the record again.
+   */
+  send(id: string): Promise<SendResult>;
+  /** Sends every due entry, of every topic (the sweep: first tries the stream missed, and retries). */
+  deliverDue(): Promise<Record<SendResult, number>>;
   /** Entries that failed every attempt, for staff. */
   dead(): Promise<OutboxEntry[]>;
   requeue(id: string): Promise<boolean>;
@@ -51,15 +60,13 @@ export interface Outbox {
 export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, onResult: (result: DeliveryResult) => void = () => {}): Outbox {
   const handlers = new Map<string, { kinds: readonly string[]; handler: OutboxHandler<string> }>();
 
-  async function deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult> {
+  async function deliver(entry: OutboxEntry): Promise<DeliveryResult> {
     const registered = handlers.get(entry.topic);
+    let result: 'sent' | 'dropped';
     try {
       if (!registered) throw Object.assign(new Error('no handler'), { name: 'UnknownOutboxTopic' });
       if (!registered.kinds.includes(entry.kind)) throw Object.assign(new Error('unknown kind'), { name: 'UnknownOutboxKind' });
-      const result = await registered.handler(entry, known);
-      await store.sent(entry.id);
-      onResult(result);
-      return result;
+      result = await registered.handler(entry);
     } catch (error) {
       const name = (error as Error).name || 'Error';
       const retryIn = RETRY_MINUTES[entry.attempts];
@@ -74,6 +81,17 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, o
       onResult('failed');
       return 'failed';
     }
+    // Outside the try: the message went, so a failure to record it must not count as a failed send
+    // (that would send it again at once). Thrown instead; the entry's lease runs out and the sweep
+    // may send it once more: at least once, never lost (decision 0018).
+    await store.sent(entry.id);
+    onResult(result);
+    return result;
+  }
+
+  async function send(id: string): Promise<SendResult> {
+    const claimed = await store.claim(id);
+    return claimed ? deliver(claimed) : 'skipped';
   }
 
   return {
@@ -85,11 +103,11 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, o
       return { id: randomUUID(), topic: topic.name, kind, ref, campaign, attempts: 0, createdAt: clock.now().toISOString() };
     },
 
-    deliver,
+    send,
 
     async deliverDue() {
-      const counts: Record<DeliveryResult, number> = { sent: 0, dropped: 0, failed: 0 };
-      for (const entry of await store.due()) counts[await deliver(entry)] += 1;
+      const counts: Record<SendResult, number> = { sent: 0, dropped: 0, failed: 0, skipped: 0 };
+      for (const entry of await store.due()) counts[await send(entry.id)] += 1;
       return counts;
     },
 

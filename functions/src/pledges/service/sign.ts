@@ -51,7 +51,7 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
     }
   }
 
-  async function repeat(scope: string, campaign: Campaign | null, emailKey: string, write: IdempotentWrite, fingerprint: string) {
+  async function repeat(scope: string, emailKey: string, write: IdempotentWrite, fingerprint: string) {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       // Gone in the meantime (deleted, expired) or no email due: only the answer is stored.
       const existing = await pledges.get(scope, emailKey);
@@ -59,10 +59,7 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
       const kind = existing ? repeatEmail(existing, at) : null;
       const entry = kind ? outbox.entry(PLEDGE_TOPIC, kind, pledgeRef(scope, emailKey), scope) : undefined;
       const outcome = await pledges.repeat({ idempotency: write, ...(existing && entry ? { email: { existing, entry, at: at.toISOString() } } : {}) });
-      if (outcome === 'done') {
-        if (entry) await outbox.deliver(entry, { record: existing, campaign });
-        return;
-      }
+      if (outcome === 'done') return;
       if (outcome !== 'stale') return replayed(outcome.replay, fingerprint);
     }
   }
@@ -79,9 +76,8 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
     const record = newPledge(scope, input, { emailKey, nonce: randomBytes(NONCE_BYTES).toString('base64url'), pledgeVersion: pledgeOf(campaign).version, at: clock.now() });
     const email = outbox.entry(PLEDGE_TOPIC, 'confirm', pledgeRef(scope, emailKey), scope);
     const outcome = await pledges.create({ record, idempotency: write, email });
-    if (outcome.kind === 'created') await outbox.deliver(email, { record, campaign });
-    else if (outcome.kind === 'replay') replayed(outcome.answer, fingerprint);
-    else await repeat(scope, campaign, emailKey, write, fingerprint);
+    if (outcome.kind === 'replay') replayed(outcome.answer, fingerprint);
+    else if (outcome.kind !== 'created') await repeat(scope, emailKey, write, fingerprint);
     return { input };
   }
 
