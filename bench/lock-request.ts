@@ -1,16 +1,14 @@
 /**
- * The lock-request endpoint against a raw DynamoDB write, on the same embedded DynamoDB Local and
- * local SES (issue #3). Prints latency (median, p95) for:
- *   - raw: one PutItem of a request-sized item (the floor for "store a request");
- *   - endpoint: POST /api/campaigns/{slug}/lock-requests through the whole app in-process (rate
- *     limit, validation, one TransactWriteItems with allocation, household claims, idempotency
- *     and outbox, then the confirmation email sent and its outbox entry deleted);
- * and their ratio, plus the write capacity units DynamoDB reports per request, by operation.
+ * The lock-request endpoint against the same DynamoDB calls issued directly, on the same embedded
+ * DynamoDB Local (issue 15). Each request through the app in-process (anti-abuse guard,
+ * validation, one transaction with allocation, household claims, stored answer and outbox entry;
+ * the email is sent later, from the table's stream) is followed by its own recorded calls replayed
+ * straight through a plain client on a copy of the table. Prints p50/p95 of both, their ratio, the
+ * DynamoDB round trips per request and the write units DynamoDB reports.
  * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { loadConfig } from '../functions/src/config.ts';
 import { createDeps } from '../functions/src/deps.ts';
@@ -23,10 +21,12 @@ import { MAIL_POOL } from '../functions/src/locks/index.ts';
 import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
-import { capacityMeter, percentile } from './capacity-meter.ts';
+import { capacityMeter } from './capacity-meter.ts';
+import { callRecorder, copyTable, routeVsRaw, summarise } from './round-trips.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
+const RAW_TABLE = 'bench-locks-raw';
 
 export async function lockRequestBench() {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
@@ -34,7 +34,8 @@ export async function lockRequestBench() {
   try {
     const tableName = 'bench-locks';
     const meter = capacityMeter();
-    const { client, doc } = createDynamoClients({ region: 'us-east-1', endpoint: ddb.endpoint, configure: meter.configure });
+    const recorder = callRecorder();
+    const { client } = createDynamoClients({ region: 'us-east-1', endpoint: ddb.endpoint });
     await ensureTable(client, tableName);
     const config = loadConfig({
       STAGE: 'test',
@@ -51,7 +52,10 @@ export async function lockRequestBench() {
       logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
       shellsDir: `${SITE_DIST}/shells`,
       keyRing: staticKeyRing(randomBytes(32)),
-      configureDynamo: meter.configure,
+      configureDynamo: (c) => {
+        meter.configure(c);
+        recorder.configure(c);
+      },
     });
     const store = deps;
     const campaign = campaignSchema.parse({
@@ -69,11 +73,11 @@ export async function lockRequestBench() {
     const app = createApp(deps);
 
     let n = 0;
-    const body = (withEmail = true) => {
+    const body = () => {
       n += 1;
       return JSON.stringify({
         name: `Bench Resident ${n}`,
-        ...(withEmail ? { email: `bench-${n}@example.test` } : { phone: `+1503${String(2_000_000 + n).padStart(7, '0')}` }),
+        email: `bench-${n}@example.test`,
         delivery: 'mail',
         address: { line1: `${n} Bench Street`, city: 'Portland', state: 'OR', zip: '97201' },
         lockType: 'cable',
@@ -82,71 +86,53 @@ export async function lockRequestBench() {
         consent: true,
       });
     };
-    const endpoint = async (withEmail = true) => {
+    const send = (idempotencyKey: boolean) => async () => {
       // A client fetches its form token first (GET /api/form-token); the timing is the submission's.
       const { formToken } = (await (await app.request('/api/form-token')).json()) as { formToken: string };
       const t0 = performance.now();
       const res = await app.request('/api/campaigns/benchville/lock-requests', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'form-token': formToken },
-        body: body(withEmail),
+        headers: { 'content-type': 'application/json', 'form-token': formToken, ...(idempotencyKey ? { 'idempotency-key': randomUUID() } : {}) },
+        body: body(),
       });
       const ms = performance.now() - t0;
       if (res.status !== 201) throw new Error(`lock request answered ${res.status}`);
       return ms;
     };
-    const raw = async () => {
-      const t0 = performance.now();
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: `RAW#${randomUUID()}`, sk: 'RAW', payload: body(), createdAt: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return performance.now() - t0;
-    };
 
-    for (let i = 0; i < WARMUP; i += 1) {
-      await raw();
-      await endpoint();
-    }
-    // One block each, back to back, after the same warm-up.
-    const rawMs: number[] = [];
-    const endpointMs: number[] = [];
+    await ensureTable(client, RAW_TABLE);
+    await copyTable(client, tableName, RAW_TABLE);
+    const compare = (idempotencyKey: boolean) =>
+      routeVsRaw({ runs: RUNS, warmup: WARMUP, send: send(idempotencyKey), recorder, client, fromTable: tableName, toTable: RAW_TABLE });
     meter.reset();
-    for (let i = 0; i < RUNS; i += 1) {
-      rawMs.push(await raw());
-    }
-    const rawUnits = [...meter.units.values()].reduce((s, r) => s + r.wcu, 0) / RUNS;
-    meter.reset();
-    for (let i = 0; i < RUNS; i += 1) endpointMs.push(await endpoint());
-    const perRequest = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / RUNS, wcu: r.wcu / RUNS }));
-    const totalWcu = perRequest.reduce((s, r) => s + r.wcu, 0);
-    const itemsPerTransaction = meter.transactItems() / RUNS;
-    const phoneOnlyMs: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) phoneOnlyMs.push(await endpoint(false));
+    const plain = await compare(false);
+    const perRequest = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / (RUNS + WARMUP), wcu: r.wcu / (RUNS + WARMUP) }));
+    const totalWcu = perRequest.reduce((sum, r) => sum + r.wcu, 0);
+    const itemsPerTransaction = meter.transactItems() / (RUNS + WARMUP);
+    const keyed = await compare(true);
 
-    const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 0.5).toFixed(2)} | ${percentile(v, 0.95).toFixed(2)} |`;
-    console.log(`\nLock request vs raw DynamoDB write (${RUNS} sequential runs each after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
-    console.log('| operation | median ms | p95 ms |');
-    console.log('|---|---|---|');
-    console.log(row('raw PutItem (one request-sized item)', rawMs));
-    console.log(row('POST /api/campaigns/{slug}/lock-requests (mail, with email)', endpointMs));
-    console.log(row('the same with a phone number only (no email to send)', phoneOnlyMs));
-    console.log(`\nratio (median endpoint / median raw write): ${(percentile(endpointMs, 0.5) / percentile(rawMs, 0.5)).toFixed(1)}x`);
-    console.log(`\nWrite capacity units per request, as DynamoDB reports them (raw PutItem: ${rawUnits.toFixed(1)} WCU)\n`);
+    const figures = [
+      { route: 'POST /api/campaigns/{slug}/lock-requests (JSON, mail)', ...summarise(plain) },
+      { route: 'the same with an Idempotency-Key (one replay read more)', ...summarise(keyed) },
+    ];
+    console.log(`\nLock request vs the same DynamoDB calls issued directly (${RUNS} runs each, interleaved, after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
+    console.log('| route | p50 ms | p95 ms | raw calls p50 ms | ratio (p50) | DynamoDB round trips |');
+    console.log('|---|---|---|---|---|---|');
+    for (const f of figures) {
+      console.log(`| ${f.route} | ${f.p50.toFixed(2)} | ${f.p95.toFixed(2)} | ${f.rawP50.toFixed(2)} | ${f.ratio.toFixed(2)}x | ${f.roundTrips.toFixed(1)} (${f.calls}) |`);
+    }
+    console.log(`\nWrite capacity units per request, as DynamoDB Local reports them\n`);
     console.log('| operation | calls per request | WCU per request |');
     console.log('|---|---|---|');
-    for (const r of perRequest) console.log(`| ${r.op} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
+    for (const r of perRequest) console.log(`| ${r.op.replace('Command', '')} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
     console.log(`| total | | ${totalWcu.toFixed(1)} |`);
-    if (totalWcu === 0) console.log('(This DynamoDB did not report consumed capacity.)');
     console.log(
       `\nItems per transaction: ${itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional` +
         ` write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more, so expect about` +
-        ` ${(2 * itemsPerTransaction + 2 + 1 + 2).toFixed(0)} WCU per request there` +
-        ' (transaction, its 2 gsi1 writes, the rate-limit update, the outbox delete and its gsi1 delete).',
+        ` ${(2 * itemsPerTransaction + 2 + 1).toFixed(0)} WCU per request there (transaction, its 2 gsi1 writes, the rate-limit update);` +
+        ' sending the email later (the stream consumer) adds the outbox claim and delete.',
     );
+    return { figures, wcuPerRequest: totalWcu, itemsPerTransaction };
   } finally {
     await ses.stop();
     await ddb.stop();

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { campaignRepository, type CampaignRepository } from './campaigns/index.ts';
+import { cachedCampaigns, campaignRepository, type CampaignRepository } from './campaigns/index.ts';
 import { ConfigError, type AppConfig } from './config.ts';
 import { lockRequestRepository, lockRequestRows, stockRepository, type LockRequestRepository, type LockRequestRows, type StockRepository } from './locks/index.ts';
 import { dynamoIdempotencyStore, type IdempotencyStore } from './platform/abuse/idempotency-store.ts';
@@ -101,7 +101,7 @@ export function createDeps(config: AppConfig, options: DepsOptions = {}): AppDep
     rateLimiter: dynamoRateLimiter(table, clock),
     idempotency,
     suppressions,
-    campaigns: campaignRepository(table, clock),
+    campaigns: cachedCampaigns(campaignRepository(table, clock), clock),
     erpo: erpoRepository(table, clock),
     lockRequests: lockRequestRepository({ table, clock, outbox: outboxStore, idempotency }),
     stock: stockRepository(table, clock),

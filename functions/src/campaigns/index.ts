@@ -6,4 +6,5 @@ export { anyCampaign, liveCampaign, pageCampaign, residentCampaign } from './loo
 export type { CampaignReader, CampaignRepository } from './ports.ts';
 export { campaignRoutes } from './routes.ts';
 export { campaignRepository } from './store.ts';
+export { cachedCampaigns, CAMPAIGN_CACHE_MS } from './cache.ts';
 export { campaignShellBrand } from './brand.ts';

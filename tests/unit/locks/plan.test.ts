@@ -224,13 +224,15 @@ describe('retention with a ceiling', () => {
     expect(planServe(campaign, r, later).change.expiresAt).toBe(Math.floor(later.getTime() / 1000) + 30 * 86_400);
   });
 
-  it('ends an open request just before its ceiling, and deletes its data at once', () => {
+  it('ends an open request just before its ceiling, and deletes its data at that ceiling, not later', () => {
     const r = newRecord(campaign, input(), { code: 'K7QM-3XPD', householdKeys: [], at, allocate: false });
     expect(atRetentionCeiling(r, new Date('2026-12-20T12:00:00Z'))).toBe(false);
     const nearCeiling = new Date('2026-12-23T19:00:00Z'); // less than two days before
     expect(atRetentionCeiling(r, nearCeiling)).toBe(true);
     const plan = planMove(campaign, r, 'cancelled', nearCeiling, 'expired');
-    expect(plan.change).toMatchObject({ cancelReason: 'expired', expiresAt: Math.floor(nearCeiling.getTime() / 1000), stockDelta: { waiting: -1 } });
+    // Kept readable until the ceiling it already had, so its last email can be built and sent.
+    expect(plan.change).toMatchObject({ cancelReason: 'expired', expiresAt: r.expiresAt, stockDelta: { waiting: -1 } });
+    expect(plan.change.expiresAt! - Math.floor(nearCeiling.getTime() / 1000)).toBeLessThanOrEqual(2 * 86_400);
     expect(plan.email).toBe('expired');
     expect(atRetentionCeiling({ ...r, status: 'shipped' }, nearCeiling)).toBe(false);
   });

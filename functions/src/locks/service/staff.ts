@@ -1,6 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Campaign } from '../../domain/campaign.ts';
-import { neutralizeCell } from '../../domain/csv.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { poolOf, staffMayMove, type LockRequestRecord, type RequestStatus, type StaffTarget } from '../rules/lifecycle.ts';
 import type { LockChanges } from './changes.ts';
@@ -9,7 +7,7 @@ import type { LockServiceDeps } from './deps.ts';
 /** Open requests first, then those that are done. */
 const LIST_ORDER: readonly RequestStatus[] = ['requested', 'ready', 'waitlisted', 'shipped', 'picked_up', 'cancelled'];
 
-/** What campaign staff do with lock requests: list them, move them on, and print the shipping list. */
+/** What campaign staff do with lock requests: list them and move them on (exports: staff/exports). */
 export function staffActions(deps: LockServiceDeps, changes: LockChanges) {
   const { requests } = deps;
 
@@ -30,24 +28,5 @@ export function staffActions(deps: LockServiceDeps, changes: LockChanges) {
     return filter.siteId ? all.filter((r) => poolOf(r) === filter.siteId) : all;
   }
 
-  /** Mail requests waiting to ship: only what a shipping label needs. */
-  async function shippingCsv(campaign: Campaign): Promise<string> {
-    const rows = (await requests.list(campaign.slug, 'requested')).filter((r) => r.delivery === 'mail' && r.address);
-    return stringify(
-      rows.map((r) =>
-        [r.code, r.name, r.address!.line1, r.address!.line2 ?? '', r.address!.city, r.address!.state, r.address!.zip, r.lockType, r.quantity, r.possibleDuplicateOf ?? ''].map(
-          neutralizeCell,
-        ),
-      ),
-      {
-        header: true,
-        // `possible_duplicate_of`: an earlier request of the same household this period (check before shipping).
-        columns: ['confirmation_code', 'name', 'address_line1', 'address_line2', 'city', 'state', 'zip', 'lock_type', 'quantity', 'possible_duplicate_of'],
-        bom: true,
-        record_delimiter: 'windows',
-      },
-    );
-  }
-
-  return { staffMove, list, shippingCsv, addStock: changes.addStock };
+  return { staffMove, list, addStock: changes.addStock };
 }

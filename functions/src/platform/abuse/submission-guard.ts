@@ -59,7 +59,8 @@ export type SubmissionGuard = ReturnType<typeof submissionGuard>;
 /**
  * The one anti-abuse path of every public POST (docs/decisions/0009), in this order:
  * 1. a cross-site form post is refused (403), before anything is read or written;
- * 2. a replay of a stored answer is answered again and not counted (a retry is not abuse);
+ * 2. a replay under an explicit Idempotency-Key is answered again and not counted (a retry is not
+ *    abuse); a resent form is answered again by the capability's transaction (its token is its key);
  * 3. the rate limit counts every other submission, valid or not, per IPv4 address or IPv6 /64;
  * 4. a filled honeypot and a missing, forged, stale or too-quick form token are refused.
  * A verified signed link (`proof: 'link'`) passes step 1 only: see `Submission.proof`.
@@ -82,7 +83,10 @@ export function submissionGuard(options: SubmissionGuardOptions) {
     }
     const keyHash = key && isIdempotencyKey(key) ? hashKey(key) : undefined;
     if (submission.proof === 'link') return { keyHash: keyHash ?? '', replay: null };
-    const replay = keyHash ? await options.idempotency.get(submission.scope, keyHash) : null;
+    // Only a client that names its own key (an API client retrying) gets its answer before the
+    // rate limit; a resent form is recognised by the condition on its stored answer inside the
+    // capability's transaction, so the common path makes no read here (issue 15).
+    const replay = keyHash && submission.idempotencyKey !== undefined ? await options.idempotency.get(submission.scope, keyHash) : null;
     if (replay && keyHash) return { keyHash, replay };
 
     const bucket = (await keyedHash(options.keyRing, 'rate', clientBucket(submission.clientAddress))).slice(0, 22);

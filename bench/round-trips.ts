@@ -1,0 +1,165 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+
+/** One DynamoDB call as the app made it: the operation and its (marshalled) input. */
+export interface RecordedCall {
+  command: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * Records every DynamoDB call an app client makes, in order, with its input exactly as sent (the
+ * serialized request body, which for DynamoDB's JSON protocol is the low-level input with every
+ * attribute marshalled), so the same calls can be replayed directly: the raw floor a route is
+ * measured against. `take()` returns the calls since the last take.
+ */
+export function callRecorder() {
+  let calls: RecordedCall[] = [];
+  const configure = (client: DynamoDBClient) => {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const body = (args.request as { body?: unknown }).body;
+        // The SDK's idempotency token of a transaction is the SDK's own: the replay gets a new one.
+        const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
+        const { ClientRequestToken: _token, ...input } = JSON.parse(text) as Record<string, unknown>;
+        calls.push({ command: context.commandName ?? 'unknown', input });
+        return next(args);
+      },
+      { step: 'build', name: 'callRecorder' },
+    );
+  };
+  return {
+    configure,
+    take(): RecordedCall[] {
+      const taken = calls;
+      calls = [];
+      return taken;
+    },
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table of every command class, each with its own input type
+const COMMANDS: Record<string, new (input: any) => any> = {
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  DeleteItemCommand,
+  QueryCommand,
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+};
+
+/** The input with one table name swapped for another, wherever it appears (as a value or a key). */
+function onTable(value: unknown, from: string, to: string): unknown {
+  if (value === from) return to;
+  if (Array.isArray(value)) return value.map((v) => onTable(v, from, to));
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === from ? to : k, onTable(v, from, to)]));
+  }
+  return value;
+}
+
+/**
+ * Issues recorded calls again, one after the other, straight through a plain client, on another
+ * table (a copy of the app's table as it was before the run, so conditions and reads behave the
+ * same). Failed conditions are part of the call, not an error of the replay.
+ */
+export async function replay(client: DynamoDBClient, calls: RecordedCall[], fromTable: string, toTable: string): Promise<number> {
+  const t0 = performance.now();
+  for (const call of calls) {
+    const Command = COMMANDS[call.command];
+    if (!Command) throw new Error(`replay: no command ${call.command}`);
+    try {
+      await client.send(new Command(onTable(call.input, fromTable, toTable)));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name !== 'ConditionalCheckFailedException' && name !== 'TransactionCanceledException') throw error;
+    }
+  }
+  return performance.now() - t0;
+}
+
+/** Calls per request by operation, e.g. "GetItem 1, UpdateItem 1, TransactWriteItems 1". */
+export function describeCalls(perRequest: RecordedCall[][]): { total: number; byCommand: Record<string, number> } {
+  const byCommand: Record<string, number> = {};
+  for (const calls of perRequest) for (const c of calls) byCommand[c.command.replace(/Command$/, '')] = (byCommand[c.command.replace(/Command$/, '')] ?? 0) + 1;
+  for (const k of Object.keys(byCommand)) byCommand[k] = byCommand[k]! / perRequest.length;
+  return { total: Object.values(byCommand).reduce((s, n) => s + n, 0), byCommand };
+}
+
+/** Copies every item of one table into another (made from the same definition) before a run. */
+export async function copyTable(client: DynamoDBClient, from: string, to: string): Promise<void> {
+  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start as never }));
+    for (const item of page.Items ?? []) await client.send(new PutItemCommand({ TableName: to, Item: item }));
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+export interface RouteVsRaw {
+  endpointMs: number[];
+  rawMs: number[];
+  calls: RecordedCall[][];
+}
+
+/**
+ * A route against the DynamoDB calls it makes, interleaved so both see the same (shared) machine:
+ * each request through the app is followed by its own recorded calls replayed directly on the
+ * copy table. `send` makes one request and returns its time in ms (what it times is the route's).
+ */
+export async function routeVsRaw(options: {
+  runs: number;
+  warmup: number;
+  send: () => Promise<number>;
+  recorder: ReturnType<typeof callRecorder>;
+  client: DynamoDBClient;
+  fromTable: string;
+  toTable: string;
+}): Promise<RouteVsRaw> {
+  const result: RouteVsRaw = { endpointMs: [], rawMs: [], calls: [] };
+  for (let i = 0; i < options.warmup + options.runs; i += 1) {
+    options.recorder.take();
+    const endpoint = await options.send();
+    const calls = options.recorder.take();
+    const raw = await replay(options.client, calls, options.fromTable, options.toTable);
+    if (i < options.warmup) continue;
+    result.endpointMs.push(endpoint);
+    result.rawMs.push(raw);
+    result.calls.push(calls);
+  }
+  return result;
+}
+
+const percentileOf = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** The figures of one route: p50/p95 of the route and of its raw calls, their ratio, round trips. */
+export function summarise(run: RouteVsRaw) {
+  const { total, byCommand } = describeCalls(run.calls);
+  const p50 = percentileOf(run.endpointMs, 0.5);
+  const rawP50 = percentileOf(run.rawMs, 0.5);
+  return {
+    p50,
+    p95: percentileOf(run.endpointMs, 0.95),
+    rawP50,
+    rawP95: percentileOf(run.rawMs, 0.95),
+    ratio: p50 / rawP50,
+    roundTrips: total,
+    calls: Object.entries(byCommand)
+      .map(([command, n]) => `${command} ${Number.isInteger(n) ? n : n.toFixed(2)}`)
+      .join(', '),
+  };
+}
