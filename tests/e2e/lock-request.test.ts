@@ -1,6 +1,8 @@
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { lintPage } from '../../scripts/content-lint.ts';
+import { campaignTimeZone } from '../../functions/src/domain/campaign.ts';
+import demoCity from '../../site/src/content/campaigns/demo-city.json' with { type: 'json' };
 import { axeViolations, openPage, useBrowser } from '../support/browser.ts';
 import { signInThroughIssuer } from '../support/staff-sign-in.ts';
 
@@ -235,7 +237,9 @@ async function staffRequests(): Promise<StaffRow[]> {
   return ((await res.json()) as { requests: StaffRow[] }).requests;
 }
 
-const longDate = (t: Text, date: Date) => new Intl.DateTimeFormat(t.dateLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+/** A date as the status page shows it: in the campaign's own time zone (a hold ends at the end of a local day). */
+const longDate = (t: Text, date: Date) =>
+  new Intl.DateTimeFormat(t.dateLocale, { dateStyle: 'long', timeZone: campaignTimeZone(demoCity as { state: 'WA'; timeZone?: string }) }).format(date);
 
 // ---------------------------------------------------------------------------------------------
 
