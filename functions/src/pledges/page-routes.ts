@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { RateLimitedError, REFUSAL_MESSAGES, RefusedError } from '../domain/errors.ts';
+import { RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
@@ -23,7 +23,7 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
   const routes = new Hono<AppEnv>();
   const { service } = deps;
 
-  const render = (c: Context<AppEnv>, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 404 | 403 | 429 = 200) => {
+  const render = (c: Context<AppEnv>, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 400 | 404 | 403 | 429 = 200) => {
     c.header('Cache-Control', 'private, no-store');
     return c.html(deps.shells.render(shell, locale, { path: shellPath(c.req.path), main, noindex: shell !== 'pledge' }), status);
   };
@@ -103,6 +103,8 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
         return render(c, 'pledge-manage', locale, renderBusy(locale, error.retryAfterSeconds), 429);
       }
       if (error instanceof RefusedError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES[error.reason][locale], paths.form), 403);
+      // Only a script sends a malformed Idempotency-Key here: answered as a refusal, nothing done.
+      if (error instanceof ValidationError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES.trap[locale], paths.form), 400);
       throw error;
     }
     if (kind === 'confirm') {

@@ -14,6 +14,7 @@ import {
 } from '../../domain/errors.ts';
 import type { AppEnv } from './env.ts';
 import { apiLocale } from './locale.ts';
+import { fieldsInLocale, inLocale } from './messages.ts';
 
 /** The one JSON error shape every API error uses. */
 export interface ErrorBody {
@@ -54,10 +55,11 @@ export function handleError(error: Error, c: Context<AppEnv>) {
       c.var.logger.warn('dependency unavailable', { code: error.code });
       return errorJson(c, status, { code: error.code, message: error.message, requestId });
     }
+    const locale = apiLocale(c);
     return errorJson(c, status, {
       code: error.code,
-      message: error.message,
-      ...(error instanceof ValidationError ? { fields: error.fields } : {}),
+      message: inLocale(error.message, locale),
+      ...(error instanceof ValidationError ? { fields: fieldsInLocale(error.fields, locale) } : {}),
     });
   }
   if (error instanceof HTTPException && error.status < 500) {
