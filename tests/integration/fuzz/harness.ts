@@ -11,6 +11,7 @@ import { createDeps, type AppDeps } from '../../../functions/src/deps.ts';
 import { SITE_DIST } from '../../../functions/src/local/paths.ts';
 import { loadSeedContent } from '../../../functions/src/local/seed.ts';
 import { createDynamoClients } from '../../../functions/src/platform/dynamo/client.ts';
+import { formTokens } from '../../../functions/src/platform/abuse/form-token.ts';
 import { systemClock } from '../../../functions/src/platform/clock.ts';
 import { staticKeyRing } from '../../../functions/src/platform/secrets/key-ring.ts';
 import { linkToken } from '../../../functions/src/pledges/service/links.ts';
@@ -163,13 +164,15 @@ export async function fuzzHarness(options: { config?: Partial<AppConfig>; logger
   }
 
   const formToken = () => services.guard.issueToken();
+  // Fixtures are made with tokens old enough for any minimum fill time.
+  const agedToken = () => formTokens(deps.keyRing, { now: () => new Date(Date.now() - 70_000) }, config.formMinFillSeconds).issue();
   const issuer = inject('staffIssuer');
   const minted = new Map<string, { token: string; at: number }>();
 
   // A real request and real pledges, made through the app before any fuzzing.
   const made = await app.request(`/api/campaigns/${live.slug}/lock-requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'form-token': await formToken() },
+    headers: { 'content-type': 'application/json', 'form-token': await agedToken() },
     body: JSON.stringify({ name: 'Fixture Resident', email: 'fixture@example.test', delivery: 'pickup', siteId: 'library', lockType: 'cable', quantity: 1, language: 'en', consent: true }),
   });
   const statusUrl = ((await made.json()) as { statusUrl: string }).statusUrl;
@@ -181,7 +184,7 @@ export async function fuzzHarness(options: { config?: Partial<AppConfig>; logger
   ] as const) {
     await app.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'form-token': await formToken() },
+      headers: { 'content-type': 'application/json', 'form-token': await agedToken() },
       body: JSON.stringify({ name: 'Fixture Pledger', email: `fixture-${scope}@example.test`, zip: '97201', language: 'en' }),
     });
     const record = (await scanAll()).find((i) => i.entity === 'pledge' && i.scope === scope) as unknown as PledgeRecord;

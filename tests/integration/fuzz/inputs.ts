@@ -152,7 +152,8 @@ export function expectationOf(input: FuzzInput): Expectation {
   const readable = (input.body.kind === 'form' && declared === 'application/x-www-form-urlencoded') || (input.body.kind === 'multipart' && declared === undefined);
   const pairs = readable && (input.body.kind === 'form' || input.body.kind === 'multipart') ? input.body.pairs : [];
   const language = pairs.filter(([k]) => k === 'language').at(-1)?.[1];
-  const pathname = input.path.split('?')[0]!;
+  // The path as the app sees it: dot segments resolved, as the URL parser does.
+  const pathname = new URL(`http://localhost${input.path.split('?')[0]!}`).pathname;
   let pageLocale: SiteLocale = pathLocale(safeDecode(pathname));
   // A no-JavaScript form posted straight to the API answers in the form's language.
   if (pathname.startsWith('/api/')) pageLocale = language === 'es' ? 'es' : 'en';
