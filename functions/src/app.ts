@@ -11,7 +11,7 @@ import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
 import type { AppEnv } from './platform/http/env.ts';
-import { handleError, handleNotFound } from './platform/http/errors.ts';
+import { handleError, handleNotFound, stackFrames } from './platform/http/errors.ts';
 import { formBodies } from './platform/http/form-body.ts';
 import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     // A request refused before any route could answer it (too large, not a readable form, a
     // forged staff change): a page with its own 4xx status, never a 500.
     if (error instanceof HTTPException && error.status < 500) return lockPageRefused(deps.shells, c, error.status);
-    c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });
+    c.var.logger?.error('unhandled page error', { errorName: error.name, frames: stackFrames(error) });
     return lockPageError(deps.shells, c);
   });
   return app;

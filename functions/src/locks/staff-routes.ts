@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { NotFoundError } from '../domain/errors.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { LOCK_TYPES } from '../domain/pickup-site.ts';
 import type { AppEnv } from '../platform/http/env.ts';
+import { PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import { parseInput, queryObject } from '../platform/http/validate.ts';
 import { csvExportRoute, dateRangeSchema, isoRange, type CsvColumn, type StaffRoute } from '../staff/index.ts';
 import type { LockService } from './service/lock-service.ts';
@@ -27,6 +29,9 @@ const stockBodySchema = z
     quantity: z.number().int().min(1).max(10_000),
   })
   .strict();
+
+/** The pools a campaign's requests come from, as staff name them: its pickup sites' ids, and `mail`. */
+export const poolsOf = (campaign: Campaign): string[] => [...campaign.pickupSites.map((s) => s.id), ...(campaign.locks.mail.enabled ? ['mail'] : [])];
 
 /** Everything staff need to fulfil a request, and nothing they don't (no hashes). */
 export function staffView(r: LockRequestRecord) {
@@ -85,6 +90,8 @@ export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestR
       role: 'fulfilment',
       async handle(c, staff) {
         const query = parseInput(listQuerySchema, queryObject(c));
+        // Only a pool of this campaign: the filter goes into the audit log, which never holds free text.
+        if (query.site !== undefined && !poolsOf(staff.campaign).includes(query.site)) throw new ValidationError({ site: [PLATFORM_MESSAGES.invalid.en] });
         const site = query.site === 'mail' ? MAIL_POOL : query.site;
         const requests = await service.list(staff.campaign, { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) });
         await staff.audit({ action: 'lock_requests.list', filters: { ...query }, rows: requests.length, outcome: 'done' });

@@ -111,14 +111,22 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-export async function fuzzHarness(options: { config?: Partial<AppConfig>; logger?: Logger } = {}): Promise<FuzzHarness> {
+export interface HarnessOptions {
+  config?: Partial<AppConfig>;
+  logger?: Logger;
+  clock?: AppDeps['clock'];
+  /** Adapters to use instead of the real ones (a metrics writer, a failing mailer). */
+  overrides?: Partial<Pick<AppDeps, 'metrics' | 'mailer'>>;
+}
+
+export async function fuzzHarness(options: HarnessOptions = {}): Promise<FuzzHarness> {
   const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
   const tableName = await freshTable('fuzz');
   const store = new AsyncLocalStorage<RequestWrites>();
   // Fuzzing goes past the rate limit on purpose (the guard has its own fuzz file with the real limit).
   const config = buildConfig({ tableName, dynamodbEndpoint, sesEndpoint, submissionsPerHour: Number.MAX_SAFE_INTEGER, formMinFillSeconds: 0, ...options.config });
   const real = createDeps(config, {
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     logger: options.logger ?? new Logger({ serviceName: 'lockline-fuzz', logLevel: 'SILENT' }),
     shellsDir: `${SITE_DIST}/shells`,
     keyRing: staticKeyRing(randomBytes(32)),
@@ -135,7 +143,7 @@ export async function fuzzHarness(options: { config?: Partial<AppConfig>; logger
       );
     },
   });
-  const deps: AppDeps = { ...real, staffAccess: issuerAccess() };
+  const deps: AppDeps = { ...real, staffAccess: issuerAccess(), ...options.overrides };
   const services = composeServices(deps);
   const app = createApp(deps, services);
 
@@ -165,7 +173,7 @@ export async function fuzzHarness(options: { config?: Partial<AppConfig>; logger
 
   const formToken = () => services.guard.issueToken();
   // Fixtures are made with tokens old enough for any minimum fill time.
-  const agedToken = () => formTokens(deps.keyRing, { now: () => new Date(Date.now() - 70_000) }, config.formMinFillSeconds).issue();
+  const agedToken = () => formTokens(deps.keyRing, { now: () => new Date(deps.clock.now().getTime() - 70_000) }, config.formMinFillSeconds).issue();
   const issuer = inject('staffIssuer');
   const minted = new Map<string, { token: string; at: number }>();
 

@@ -107,7 +107,7 @@ export function routeSpecs(fx: Fixtures): Record<string, RouteSpec> {
       weight: 2,
       staff: 'api',
       params: { slug },
-      body: bodyModel([{ site: 'library', lockType: 'cable', quantity: 1 }, { site: 'mail', lockType: 'cable', quantity: 3 }], null, 'json'),
+      body: bodyModel([{ site: 'library', lockType: 'cable', quantity: 1 }, { site: 'mail', lockType: 'cable', quantity: 3 }, { site: 'mail', lockType: 'box', quantity: 2 }, { site: 'clinic', lockType: 'box', quantity: 1 }], null, 'json'),
     },
     'GET /api/staff/campaigns/:slug/lock-requests.csv': { weight: 2, staff: 'api', params: { slug }, query: exportQuery },
     'GET /api/staff/campaigns/:slug/emails/failed': { weight: 1, staff: 'api', params: { slug } },

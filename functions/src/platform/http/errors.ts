@@ -66,14 +66,24 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     const status = error.status as ContentfulStatusCode;
     return errorJson(c, status, { code: httpCode(status), message: error.message || httpMessage(status) });
   }
-  // The message line is dropped: a driver's message can quote input. Name and frames are enough.
-  const frames = error.stack?.split('\n').slice(1).join('\n');
-  c.var.logger.error('unhandled error', { errorName: error.name, frames });
+  c.var.logger.error('unhandled error', { errorName: error.name, frames: stackFrames(error) });
   return errorJson(c, 500, {
     code: 'internal_error',
     message: 'Something went wrong on our side. Please try again.',
     requestId,
   });
+}
+
+/**
+ * Where an error was thrown, without what it says: only the `at ...` lines of its stack. The
+ * message is dropped, all of it (a driver's message can quote input, and can run over several
+ * lines), so a log line never carries a name, an address or a client address.
+ */
+export function stackFrames(error: Error): string {
+  return (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 }
 
 export function handleNotFound(c: Context<AppEnv>) {
