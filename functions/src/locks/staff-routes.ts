@@ -4,9 +4,11 @@ import type { Campaign } from '../domain/campaign.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { LOCK_TYPES } from '../domain/pickup-site.ts';
 import type { AppEnv } from '../platform/http/env.ts';
+import { apiLocale } from '../platform/http/locale.ts';
 import { PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import { parseInput, queryObject } from '../platform/http/validate.ts';
 import { csvExportRoute, dateRangeSchema, isoRange, type CsvColumn, type StaffRoute } from '../staff/index.ts';
+import { localizeFieldErrors } from './messages.ts';
 import type { LockService } from './service/lock-service.ts';
 import { parseConfirmationCode } from './rules/codes.ts';
 import { MAIL_POOL, REQUEST_STATUSES, STAFF_TARGETS, type LockRequestRecord } from './rules/lifecycle.ts';
@@ -118,7 +120,9 @@ export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestR
       role: 'fulfilment',
       async handle(c, staff) {
         const body = parseInput(stockBodySchema, await c.req.json().catch(() => null));
-        const result = await service.addStock(staff.campaign, body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity);
+        const result = await service.addStock(staff.campaign, body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity).catch((error: unknown) => {
+          throw error instanceof ValidationError ? new ValidationError(localizeFieldErrors(error.fields, apiLocale(c))) : error;
+        });
         await staff.audit({ action: 'stock.add', filters: { site: body.site, lockType: body.lockType, quantity: String(body.quantity) }, outcome: 'done' });
         c.header('Cache-Control', 'no-store');
         return c.json({ site: body.site, lockType: result.lockType, stock: result.stock, servedFromWaitlist: result.served });
