@@ -6,12 +6,13 @@ import { requestId } from 'hono/request-id';
 import { campaignRoutes } from './campaigns/index.ts';
 import { composeServices, type Services } from './compose.ts';
 import type { AppDeps } from './deps.ts';
-import { consoleLocks, lockApiRoutes, lockCharts, lockPageError, lockPageNotFound, lockPageRoutes, lockStaffRoutes, prefilledLockForm, type LockRouteDeps } from './locks/index.ts';
+import { consoleLocks, lockApiRoutes, lockCharts, lockPageError, lockPageNotFound, lockPageRefused, lockPageRoutes, lockStaffRoutes, prefilledLockForm, type LockRouteDeps } from './locks/index.ts';
 import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
 import type { AppEnv } from './platform/http/env.ts';
-import { handleError, handleNotFound } from './platform/http/errors.ts';
+import { handleError, handleNotFound, stackFrames } from './platform/http/errors.ts';
+import { formBodies } from './platform/http/form-body.ts';
 import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
 import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
       },
     }),
   );
+  app.use(formBodies());
 
   const locks: LockRouteDeps = {
     config: deps.config,
@@ -106,7 +108,10 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
   app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps.shells, c)));
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
-    c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });
+    // A request refused before any route could answer it (too large, not a readable form, a
+    // forged staff change): a page with its own 4xx status, never a 500.
+    if (error instanceof HTTPException && error.status < 500) return lockPageRefused(deps.shells, c, error.status);
+    c.var.logger?.error('unhandled page error', { errorName: error.name, frames: stackFrames(error) });
     return lockPageError(deps.shells, c);
   });
   return app;

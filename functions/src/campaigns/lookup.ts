@@ -1,6 +1,6 @@
 import { campaignSlugSchema, type Campaign } from '../domain/campaign.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { fieldErrorsOf } from '../domain/validation.ts';
+import { PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import type { CampaignReader } from './ports.ts';
 
 /**
@@ -12,7 +12,7 @@ const NOT_FOUND = 'There is no live campaign with that name.';
 
 async function bySlug(campaigns: CampaignReader, rawSlug: string | undefined): Promise<Campaign | null> {
   const parsed = campaignSlugSchema.safeParse(rawSlug ?? '');
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues.map((i) => ({ ...i, path: ['slug'] }))));
+  if (!parsed.success) throw new ValidationError({ slug: [PLATFORM_MESSAGES.slug.en] });
   return campaigns.get(parsed.data);
 }
 

@@ -11,7 +11,7 @@
 export { lockApiRoutes } from './api-routes.ts';
 export { prefilledLockForm } from './form-routes.ts';
 export { LOCK_PAGES } from './pages.ts';
-export { lockPageError, lockPageNotFound, lockPageRoutes } from './page-routes.ts';
+export { lockPageError, lockPageNotFound, lockPageRefused, lockPageRoutes } from './page-routes.ts';
 export type { LockRequestRepository, StockRepository } from './ports.ts';
 export type { LockRouteDeps } from './route-deps.ts';
 export { MAIL_POOL } from './rules/lifecycle.ts';

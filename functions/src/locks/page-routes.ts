@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { campaignShellBrand, pageCampaign } from '../campaigns/index.ts';
 import { withRetiredSites, type Campaign } from '../domain/campaign.ts';
-import { ConflictError, NotFoundError, RateLimitedError, RefusedError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, RateLimitedError, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pickupSiteViews, type PickupSiteView } from '../domain/pickup-site.ts';
 import { ZIP_INDEX } from '../domain/zip-data.ts';
@@ -123,6 +124,10 @@ export function lockPageRoutes(deps: LockRouteDeps) {
           await service.cancelByResident(campaign, code, secret);
         } catch (error) {
           if (error instanceof NotFoundError) return notFound();
+          // Only a script sends a malformed Idempotency-Key here: answered as a refusal, nothing done.
+          if (error instanceof ValidationError) {
+            return c.html(deps.shells.render('lock-status', locale, { path: shellPath(paths.request), main: renderRefused(locale, 'trap'), noindex: true, brand }), 400);
+          }
           if (error instanceof RateLimitedError || error instanceof RefusedError) {
             const main = error instanceof RateLimitedError ? renderRateLimited(locale, error.retryAfterSeconds) : renderRefused(locale, error.reason);
             if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -150,7 +155,7 @@ export function lockPageRoutes(deps: LockRouteDeps) {
 }
 
 /** A lock page that cannot be shown, as a page with the layout and crisis lines, not JSON. */
-function problemPage(shells: Shells, c: Context<AppEnv>, kind: 'not-found' | 'error', status: 404 | 500) {
+function problemPage(shells: Shells, c: Context<AppEnv>, kind: 'not-found' | 'refused' | 'error', status: ContentfulStatusCode) {
   const locale: SiteLocale = pathLocale(c.req.path);
   c.header('Cache-Control', 'no-store');
   const main = renderFinderProblem(locale, kind, finderHome(locale));
@@ -159,6 +164,9 @@ function problemPage(shells: Shells, c: Context<AppEnv>, kind: 'not-found' | 'er
 
 /** An unknown campaign or path under the lock pages. */
 export const lockPageNotFound = (shells: Shells, c: Context<AppEnv>) => problemPage(shells, c, 'not-found', 404);
+
+/** A request refused before a route answered it (too large, unreadable, forged): its 4xx status, as a page. */
+export const lockPageRefused = (shells: Shells, c: Context<AppEnv>, status: ContentfulStatusCode) => problemPage(shells, c, 'refused', status);
 
 /** A page-route failure (logged with the request id by the caller). */
 export function lockPageError(shells: Shells, c: Context<AppEnv>) {

@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { NotFoundError } from '../domain/errors.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { LOCK_TYPES } from '../domain/pickup-site.ts';
 import type { AppEnv } from '../platform/http/env.ts';
+import { apiLocale } from '../platform/http/locale.ts';
+import { PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import { parseInput, queryObject } from '../platform/http/validate.ts';
 import { csvExportRoute, dateRangeSchema, isoRange, type CsvColumn, type StaffRoute } from '../staff/index.ts';
+import { localizeFieldErrors } from './messages.ts';
 import type { LockService } from './service/lock-service.ts';
 import { parseConfirmationCode } from './rules/codes.ts';
 import { MAIL_POOL, REQUEST_STATUSES, STAFF_TARGETS, type LockRequestRecord } from './rules/lifecycle.ts';
@@ -27,6 +31,9 @@ const stockBodySchema = z
     quantity: z.number().int().min(1).max(10_000),
   })
   .strict();
+
+/** The pools a campaign's requests come from, as staff name them: its pickup sites' ids, and `mail`. */
+export const poolsOf = (campaign: Campaign): string[] => [...campaign.pickupSites.map((s) => s.id), ...(campaign.locks.mail.enabled ? ['mail'] : [])];
 
 /** Everything staff need to fulfil a request, and nothing they don't (no hashes). */
 export function staffView(r: LockRequestRecord) {
@@ -85,6 +92,8 @@ export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestR
       role: 'fulfilment',
       async handle(c, staff) {
         const query = parseInput(listQuerySchema, queryObject(c));
+        // Only a pool of this campaign: the filter goes into the audit log, which never holds free text.
+        if (query.site !== undefined && !poolsOf(staff.campaign).includes(query.site)) throw new ValidationError({ site: [PLATFORM_MESSAGES.invalid.en] });
         const site = query.site === 'mail' ? MAIL_POOL : query.site;
         const requests = await service.list(staff.campaign, { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) });
         await staff.audit({ action: 'lock_requests.list', filters: { ...query }, rows: requests.length, outcome: 'done' });
@@ -111,7 +120,9 @@ export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestR
       role: 'fulfilment',
       async handle(c, staff) {
         const body = parseInput(stockBodySchema, await c.req.json().catch(() => null));
-        const result = await service.addStock(staff.campaign, body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity);
+        const result = await service.addStock(staff.campaign, body.site === 'mail' ? MAIL_POOL : body.site, body.lockType, body.quantity).catch((error: unknown) => {
+          throw error instanceof ValidationError ? new ValidationError(localizeFieldErrors(error.fields, apiLocale(c))) : error;
+        });
         await staff.audit({ action: 'stock.add', filters: { site: body.site, lockType: body.lockType, quantity: String(body.quantity) }, outcome: 'done' });
         c.header('Cache-Control', 'no-store');
         return c.json({ site: body.site, lockType: result.lockType, stock: result.stock, servedFromWaitlist: result.served });

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { RateLimitedError, REFUSAL_MESSAGES, RefusedError } from '../domain/errors.ts';
+import { RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
@@ -23,12 +23,16 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
   const routes = new Hono<AppEnv>();
   const { service } = deps;
 
-  const render = (c: Context<AppEnv>, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 404 | 403 | 429 = 200) => {
+  const render = (c: Context<AppEnv>, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 400 | 404 | 403 | 429 = 200, path = c.req.path) => {
     c.header('Cache-Control', 'private, no-store');
-    return c.html(deps.shells.render(shell, locale, { path: shellPath(c.req.path), main, noindex: shell !== 'pledge' }), status);
+    return c.html(deps.shells.render(shell, locale, { path: shellPath(path), main, noindex: shell !== 'pledge' }), status);
   };
-  const result = (c: Context<AppEnv>, locale: SiteLocale, where: Pick<Where, 'scope'>, kind: ResultPage) =>
-    render(c, 'pledge-manage', locale, renderResult(locale, kind, pledgePaths(where.scope, locale).form), kind === 'expired' || kind === 'bad-link' ? 404 : 200);
+  const result = (c: Context<AppEnv>, locale: SiteLocale, where: Pick<Where, 'scope'>, kind: ResultPage) => {
+    const form = pledgePaths(where.scope, locale).form;
+    // A link that does not work is answered at the pledge's own address: the page never repeats what was sent.
+    const failed = kind === 'expired' || kind === 'bad-link';
+    return render(c, 'pledge-manage', locale, renderResult(locale, kind, form), failed ? 404 : 200, failed ? form : c.req.path);
+  };
   const notFound = (c: Context<AppEnv>) => pledgePageNotFound(deps, c);
 
   for (const locale of ['en', 'es'] as const) {
@@ -103,6 +107,8 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
         return render(c, 'pledge-manage', locale, renderBusy(locale, error.retryAfterSeconds), 429);
       }
       if (error instanceof RefusedError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES[error.reason][locale], paths.form), 403);
+      // Only a script sends a malformed Idempotency-Key here: answered as a refusal, nothing done.
+      if (error instanceof ValidationError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES.trap[locale], paths.form), 400);
       throw error;
     }
     if (kind === 'confirm') {

@@ -126,20 +126,21 @@ export type LockRequestInput = z.infer<ReturnType<typeof lockRequestSchema>>;
  */
 export function formToLockRequest(form: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // No prototype: `address.__proto__` is an unknown field like any other.
+  const address = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(form)) {
     if (key === 'consent' || key === 'waitlist') {
       if (['yes', 'on', 'true'].includes(value)) out[key] = true;
       continue;
     }
     if (key.startsWith('address.')) {
-      const address = (out.address ??= {}) as Record<string, string>;
       address[key.slice('address.'.length)] = value;
       continue;
     }
     out[key] = value;
   }
   // A pickup form carries empty address fields; a mail form an empty site: neither is an answer.
-  const address = out.address as Record<string, string> | undefined;
-  if (address && Object.values(address).every((v) => v.trim() === '')) delete out.address;
+  // A bare `address` field (no form sends one) stays as it came, and the schema refuses it.
+  if (Object.values(address).some((v) => v.trim() !== '') && !('address' in out)) out.address = address;
   return out;
 }

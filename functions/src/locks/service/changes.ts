@@ -50,7 +50,8 @@ export function lockChanges(deps: LockServiceDeps) {
     const offered =
       pool === MAIL_POOL ? (campaign.locks.mail.enabled ? campaign.locks.mail.lockTypes : []) : campaign.pickupSites.find((s) => s.id === pool)?.lockTypes;
     if (!offered) throw new NotFoundError('There is no such pickup site in this campaign.', 'site_not_found');
-    if (!offered.includes(lockType)) throw new ValidationError({ lockType: ['This site does not give out this kind of lock.'] });
+    // A message key (../messages.ts): the route answers in the person's language.
+    if (!offered.includes(lockType)) throw new ValidationError({ lockType: ['lockType.unavailable'] });
     const after = await stock.add(campaign.slug, pool, lockType, quantity);
     if (after === null) throw new NotFoundError('This site has no stock record yet. Seed the campaign first.', 'site_not_found');
     const served = await serveWaitlist(campaign, pool, lockType);

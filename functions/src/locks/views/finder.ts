@@ -64,10 +64,11 @@ const TEXT = {
 };
 
 /** The body of a finder page that cannot be shown: an unknown campaign (404) or our own failure (500). */
-export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'error', homePath: string): string {
+export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'refused' | 'error', homePath: string): string {
   const text = {
     en: {
       'not-found': ['We could not find that campaign', 'The campaign may have ended, or the address may be mistyped.'],
+      refused: ['We could not accept what was sent', 'Go back, reload the page and try again.'],
       error: ['Sorry, something went wrong', 'Please try again in a few minutes.'],
       all: 'See all pickup sites',
       action: CRISIS_ACTION.en,
@@ -75,6 +76,7 @@ export function renderFinderProblem(locale: SiteLocale, kind: 'not-found' | 'err
     },
     es: {
       'not-found': ['No encontramos esa campaña', 'Puede que la campaña haya terminado o que la dirección tenga un error.'],
+      refused: ['No pudimos aceptar lo que se envió', 'Vuelva atrás, recargue la página e inténtelo otra vez.'],
       error: ['Lo sentimos, algo salió mal', 'Inténtelo de nuevo en unos minutos.'],
       all: 'Ver todos los lugares de entrega',
       action: CRISIS_ACTION.es,

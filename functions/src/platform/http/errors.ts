@@ -14,6 +14,7 @@ import {
 } from '../../domain/errors.ts';
 import type { AppEnv } from './env.ts';
 import { apiLocale } from './locale.ts';
+import { fieldsInLocale, inLocale } from './messages.ts';
 
 /** The one JSON error shape every API error uses. */
 export interface ErrorBody {
@@ -54,24 +55,35 @@ export function handleError(error: Error, c: Context<AppEnv>) {
       c.var.logger.warn('dependency unavailable', { code: error.code });
       return errorJson(c, status, { code: error.code, message: error.message, requestId });
     }
+    const locale = apiLocale(c);
     return errorJson(c, status, {
       code: error.code,
-      message: error.message,
-      ...(error instanceof ValidationError ? { fields: error.fields } : {}),
+      message: inLocale(error.message, locale),
+      ...(error instanceof ValidationError ? { fields: fieldsInLocale(error.fields, locale) } : {}),
     });
   }
   if (error instanceof HTTPException && error.status < 500) {
     const status = error.status as ContentfulStatusCode;
     return errorJson(c, status, { code: httpCode(status), message: error.message || httpMessage(status) });
   }
-  // The message line is dropped: a driver's message can quote input. Name and frames are enough.
-  const frames = error.stack?.split('\n').slice(1).join('\n');
-  c.var.logger.error('unhandled error', { errorName: error.name, frames });
+  c.var.logger.error('unhandled error', { errorName: error.name, frames: stackFrames(error) });
   return errorJson(c, 500, {
     code: 'internal_error',
     message: 'Something went wrong on our side. Please try again.',
     requestId,
   });
+}
+
+/**
+ * Where an error was thrown, without what it says: only the `at ...` lines of its stack. The
+ * message is dropped, all of it (a driver's message can quote input, and can run over several
+ * lines), so a log line never carries a name, an address or a client address.
+ */
+export function stackFrames(error: Error): string {
+  return (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 }
 
 export function handleNotFound(c: Context<AppEnv>) {

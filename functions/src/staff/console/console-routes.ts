@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Campaign } from '../../domain/campaign.ts';
 import { DomainError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { inLocale } from '../../platform/http/messages.ts';
 import { refuseForgedChange } from '../access.ts';
 import { campaignsOf, type StaffRole } from '../rules/roles.ts';
 import { scopeToCampaign, type StaffRouteContext } from '../scope.ts';
@@ -64,7 +65,7 @@ export function staffConsoleRoutes(deps: ConsoleDeps) {
     }
     if (error instanceof NotFoundError) return consolePage(c, deps, locale, { title: t.notFound, body: html`${bar}<p>${t.notFound}</p>`, status: 404 });
     if (error instanceof ValidationError || (error instanceof DomainError && !(error instanceof NotFoundError))) {
-      return consolePage(c, deps, locale, { title: t.invalid, body: html`${bar}<div class="error-summary" role="alert"><p>${error.message}</p></div>`, status: 400, hasErrors: true });
+      return consolePage(c, deps, locale, { title: t.invalid, body: html`${bar}<div class="error-summary" role="alert"><p>${inLocale(error.message, locale)}</p></div>`, status: 400, hasErrors: true });
     }
     throw error;
   }

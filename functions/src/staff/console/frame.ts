@@ -96,7 +96,8 @@ ${options.body}
 </div>`;
   c.header('Cache-Control', 'private, no-store');
   c.header('X-Robots-Tag', 'noindex, nofollow');
-  const path = c.req.path.replace(/^\/(?:es\/)?/, '').replace(/\/$/, '');
+  // An error is answered at the console's own address: the page never repeats a path it was sent.
+  const path = (options.status ?? 200) >= 400 ? 'staff' : c.req.path.replace(/^\/(?:es\/)?/, '').replace(/\/$/, '');
   const page = deps.shells.render('staff', locale, { path, main: main.toString(), noindex: true, ...(options.hasErrors ? { hasErrors: true } : {}) });
   return c.html(page, options.status ?? 200);
 }

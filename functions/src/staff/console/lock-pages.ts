@@ -38,7 +38,9 @@ export function lockPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Local
     page(locale, 'fulfilment', async ({ c, session, staff }) => {
       const q = parseInput(listQuery, c.req.query());
       const status = q.status && deps.locks.statuses.includes(q.status) ? q.status : undefined;
-      const site = q.site || undefined;
+      const sites = [...staff.campaign.pickupSites.map((s) => ({ id: s.id, name: s.name[locale] })), ...(staff.campaign.locks.mail.enabled ? [{ id: 'mail', name: t.mail }] : [])];
+      // Like the status: only one of the campaign's own, since the filter goes into the audit log.
+      const site = q.site && sites.some((s) => s.id === q.site) ? q.site : undefined;
       const all = await deps.locks.list(staff.campaign, { ...(status ? { status } : {}), ...(site ? { site } : {}) });
       const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
       const current = Math.min(q.page ?? 1, pages);
@@ -46,7 +48,6 @@ export function lockPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Local
       await staff.audit({ action: 'lock_requests.list', filters: { ...(status ? { status } : {}), ...(site ? { site } : {}), page: String(current) }, rows: shown.length, outcome: 'done' });
       const base = `${campaignBase(locale, staff.campaign.slug)}requests/`;
       const query = (n: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), ...(site ? { site } : {}), page: String(n) })}`;
-      const sites = [...staff.campaign.pickupSites.map((s) => ({ id: s.id, name: s.name[locale] })), ...(staff.campaign.locks.mail.enabled ? [{ id: 'mail', name: t.mail }] : [])];
       const body = html`${consoleBar(locale, session, staff.campaign, 'requests')}
 <h2>${t.requests}</h2>
 <form method="get" action="${base}" class="staff-filters">
