@@ -10,10 +10,12 @@ import { consoleLocks, lockApiRoutes, lockCharts, lockPageError, lockPageNotFoun
 import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
+import { requestDeadline } from './platform/http/deadline.ts';
 import type { AppEnv } from './platform/http/env.ts';
-import { handleError, handleNotFound } from './platform/http/errors.ts';
+import { handleError, handleNotFound, isDependencyUnavailable } from './platform/http/errors.ts';
 import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
+import { unavailableAnswer } from './platform/http/unavailable-page.ts';
 import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
 import { erpoRoutes } from './red-flag/index.ts';
 import { staffConsoleRoutes, staffRoutes } from './staff/index.ts';
@@ -42,6 +44,8 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     deps.metrics.flush();
   });
   app.use(accessLog(deps.logger));
+  // A slow dependency is answered 503 by us, before Lambda's timeout cuts the request off.
+  app.use(requestDeadline());
   // Before anything else that could read, write or count: only CloudFront may call the deployed API.
   if (deps.originSecret) app.use(originGuard(deps.originSecret));
   app.use(
@@ -105,6 +109,8 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps.shells, c)));
   app.onError((error, c) => {
+    // A busy or unreachable dependency: 503 with Retry-After, as JSON or as a page with the crisis lines.
+    if (isDependencyUnavailable(error)) return unavailableAnswer(error, c, deps.shells);
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
     c.var.logger?.error('unhandled page error', { errorName: error.name, frames: error.stack?.split('\n').slice(1).join('\n') });
     return lockPageError(deps.shells, c);

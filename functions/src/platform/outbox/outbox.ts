@@ -48,32 +48,79 @@ export interface Outbox {
   requeue(id: string): Promise<boolean>;
 }
 
+/** Attempts at recording a sent message (each with the SDK's own retries) before giving up on it. */
+const RECORD_ATTEMPTS = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The table could not record what happened to a message (a send, or a failed send): the sweep stops
+ * sending rather than send more it cannot keep track of, and fails, so the next run starts again.
+ */
+export class OutboxUnavailableError extends Error {
+  constructor() {
+    super('The outbox could not record a delivery.');
+    this.name = 'OutboxUnavailableError';
+  }
+}
+
 export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, onResult: (result: DeliveryResult) => void = () => {}): Outbox {
   const handlers = new Map<string, { kinds: readonly string[]; handler: OutboxHandler<string> }>();
 
-  async function deliver(entry: OutboxEntry, known?: unknown): Promise<DeliveryResult> {
+  /**
+   * Forgets a sent message. It has already left: if this is lost the entry stays due and the
+   * message goes out a second time, so this is retried harder than anything else (the delete is
+   * idempotent). False when the table kept refusing.
+   */
+  async function recordSent(entry: OutboxEntry): Promise<boolean> {
+    for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt += 1) {
+      try {
+        await store.sent(entry.id);
+        return true;
+      } catch (error) {
+        if (attempt === RECORD_ATTEMPTS - 1) {
+          logger.error('message sent, not recorded: it may be sent again', { topic: entry.topic, kind: entry.kind, errorName: (error as Error).name });
+          return false;
+        }
+        await sleep(50 * 2 ** attempt);
+      }
+    }
+    return false;
+  }
+
+  /** Records a failed send for a retry (or for staff). False when that could not be written: the entry stays due as it was. */
+  async function recordFailure(entry: OutboxEntry, name: string): Promise<boolean> {
+    const retryIn = RETRY_MINUTES[entry.attempts];
+    const retryAt = retryIn === undefined ? null : new Date(clock.now().getTime() + retryIn * 60_000).toISOString();
+    try {
+      await store.failed(entry, name, retryAt);
+    } catch (error) {
+      logger.warn('message failed, not recorded: it stays due', { topic: entry.topic, kind: entry.kind, errorName: (error as Error).name });
+      return false;
+    }
+    logger.warn(retryAt ? 'message failed, will retry' : 'message failed, kept for staff', {
+      topic: entry.topic,
+      kind: entry.kind,
+      attempts: entry.attempts + 1,
+      errorName: name,
+    });
+    return true;
+  }
+
+  /** One delivery: the send, then its record. A failure to record is reported, never thrown. */
+  async function deliverOne(entry: OutboxEntry, known?: unknown): Promise<{ result: DeliveryResult; recorded: boolean }> {
     const registered = handlers.get(entry.topic);
+    let result: 'sent' | 'dropped';
     try {
       if (!registered) throw Object.assign(new Error('no handler'), { name: 'UnknownOutboxTopic' });
       if (!registered.kinds.includes(entry.kind)) throw Object.assign(new Error('unknown kind'), { name: 'UnknownOutboxKind' });
-      const result = await registered.handler(entry, known);
-      await store.sent(entry.id);
-      onResult(result);
-      return result;
+      result = await registered.handler(entry, known);
     } catch (error) {
-      const name = (error as Error).name || 'Error';
-      const retryIn = RETRY_MINUTES[entry.attempts];
-      const retryAt = retryIn === undefined ? null : new Date(clock.now().getTime() + retryIn * 60_000).toISOString();
-      await store.failed(entry, name, retryAt);
-      logger.warn(retryAt ? 'message failed, will retry' : 'message failed, kept for staff', {
-        topic: entry.topic,
-        kind: entry.kind,
-        attempts: entry.attempts + 1,
-        errorName: name,
-      });
       onResult('failed');
-      return 'failed';
+      return { result: 'failed', recorded: await recordFailure(entry, (error as Error).name || 'Error') };
     }
+    // Counted as sent even when the record fails: it did go out.
+    onResult(result);
+    return { result, recorded: await recordSent(entry) };
   }
 
   return {
@@ -85,11 +132,15 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, o
       return { id: randomUUID(), topic: topic.name, kind, ref, campaign, attempts: 0, createdAt: clock.now().toISOString() };
     },
 
-    deliver,
+    deliver: async (entry, known) => (await deliverOne(entry, known)).result,
 
     async deliverDue() {
       const counts: Record<DeliveryResult, number> = { sent: 0, dropped: 0, failed: 0 };
-      for (const entry of await store.due()) counts[await deliver(entry)] += 1;
+      for (const entry of await store.due()) {
+        const { result, recorded } = await deliverOne(entry);
+        counts[result] += 1;
+        if (!recorded) throw new OutboxUnavailableError();
+      }
       return counts;
     },
 
