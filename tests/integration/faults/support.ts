@@ -115,7 +115,7 @@ export async function formToken(app: FaultHarness['app']): Promise<string> {
  * same request each time (same body, same Idempotency-Key or form token). Every 5xx on the way must
  * be a 503 with Retry-After; `seen` collects them.
  */
-export async function untilAnswered(send: () => Promise<Response>, seen: { unavailable: number } = { unavailable: 0 }, tries = 60): Promise<Response> {
+export async function untilAnswered(send: () => Response | Promise<Response>, seen: { unavailable: number } = { unavailable: 0 }, tries = 60): Promise<Response> {
   for (let i = 0; i < tries; i += 1) {
     const res = await send();
     if (res.status < 500) return res;

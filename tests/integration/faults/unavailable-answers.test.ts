@@ -67,7 +67,7 @@ interface Probe {
   name: string;
   locale: 'en' | 'es';
   as: 'json' | 'page';
-  send(token: string): Promise<Response>;
+  send(token: string): Response | Promise<Response>;
 }
 
 const slug = () => h.campaign.slug;
@@ -92,7 +92,15 @@ const PROBES: Probe[] = [
   { name: 'lock request (form post to the page, es)', locale: 'es', as: 'page', send: (t) => postForm(`/es/c/${slug()}/get-a-lock/request/`, lockForm(t, 'es')) },
   { name: 'lock request (form post to the API, es)', locale: 'es', as: 'page', send: (t) => postForm(`/api/campaigns/${slug()}/lock-requests`, lockForm(t, 'es')) },
   { name: 'pledge (JSON, es)', locale: 'es', as: 'json', send: (t) => postJson(`/api/campaigns/${slug()}/pledges`, pledgeBody({ language: 'es' }), t, es) },
-  { name: 'national pledge (form post)', locale: 'en', as: 'page', send: (t) => postForm('/pledge/', { formToken: t, website: '', ...(pledgeBody() as Record<string, string>), updates: '' }) },
+  {
+    name: 'national pledge (form post)',
+    locale: 'en',
+    as: 'page',
+    send: (t) => {
+      const { name, email, zip, language } = pledgeBody();
+      return postForm('/pledge/', { formToken: t, website: '', name, email, zip, language });
+    },
+  },
   { name: 'pledge confirm button', locale: 'en', as: 'page', send: () => postForm(confirmPath, {}) },
   { name: 'cancel button on the status page', locale: 'en', as: 'page', send: () => postForm(`${status.page}cancel`, {}) },
   { name: 'cancel (JSON)', locale: 'en', as: 'json', send: () => h.app.request(`${status.api}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${status.secret}` } }) },
