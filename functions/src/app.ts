@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     deps.metrics.flush();
   });
   app.use(accessLog(deps.logger));
-  // A slow dependency is answered 503 by us, before Lambda's timeout cuts the request off.
+  // On Lambda, a request near the function timeout is answered 503 by us rather than cut off.
   app.use(requestDeadline());
   // Before anything else that could read, write or count: only CloudFront may call the deployed API.
   if (deps.originSecret) app.use(originGuard(deps.originSecret));

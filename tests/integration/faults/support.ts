@@ -14,10 +14,20 @@ import type { Mailer } from '../../../functions/src/platform/email/mailer.ts';
 import { staticKeyRing } from '../../../functions/src/platform/secrets/key-ring.ts';
 import { buildConfig, buildErpoRecord } from '../../support/builders.ts';
 import { faultInjector, type FaultInjector } from '../../support/fault-injection.ts';
-import { freshTable, localEndpoints } from '../helpers.ts';
+import { ensureTable } from '../../../functions/src/platform/dynamo/table-setup.ts';
+import { adminClient, freshTable, localEndpoints } from '../helpers.ts';
 import { issuerAccess, lockCampaign, testClock } from '../lock-support.ts';
 
 export type Item = Record<string, unknown>;
+
+/** A fresh table on another DynamoDB Local than the shared one. */
+async function tableOn(endpoint: string): Promise<string> {
+  const name = `faults-${randomUUID().slice(0, 8)}`;
+  const client = adminClient(endpoint);
+  await ensureTable(client, name);
+  client.destroy();
+  return name;
+}
 
 /** A campaign with stock enough for every submission of a run, so allocations can be counted exactly. */
 export function roomyCampaign(slug = 'faultton'): Campaign {
@@ -57,7 +67,7 @@ export async function faultHarness(
 ): Promise<FaultHarness> {
   const endpoints = localEndpoints();
   const dynamodbEndpoint = options.dynamodbEndpoint ?? endpoints.dynamodbEndpoint;
-  const tableName = options.dynamodbEndpoint ? `faults-${randomUUID().slice(0, 8)}` : await freshTable('faults');
+  const tableName = options.dynamodbEndpoint ? await tableOn(options.dynamodbEndpoint) : await freshTable('faults');
   const clock = testClock();
   const faults = faultInjector(options.seed ?? 1);
   const config = buildConfig({ tableName, dynamodbEndpoint, sesEndpoint: endpoints.sesEndpoint, submissionsPerHour: 1_000_000, formMinFillSeconds: 0, ...options.config });

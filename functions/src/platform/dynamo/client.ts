@@ -11,22 +11,25 @@ export interface DynamoClientOptions {
 }
 
 /**
- * How long one DynamoDB call may take, retries included (decision 0018). The API function has 10
- * seconds; a request makes a few calls in a row, and the app's request deadline (8 s) answers 503
- * before Lambda would cut it off. One call gives up after at most three attempts:
- * - an attempt that cannot connect in 1 s, or has no answer 2 s after it was sent, fails as
- *   `TimeoutError` (the SDK only warns about a late answer unless `throwOnRequestTimeout` is set:
- *   without it a hung endpoint holds the request forever);
- * - throttling, 5xx, timeouts and dropped connections are retried by the SDK's standard mode
- *   (jittered backoff of up to 1 s, then 2 s, for throttling; 50 ms, then 100 ms, for the rest),
- *   within its retry quota, so a dead endpoint stops being retried after a few dozen failures;
- * so a hung table costs a request at most about 3 x 2 s plus backoff, a dead one a few
- * milliseconds. What is still failing after that is answered 503 with Retry-After.
+ * How long one DynamoDB call may take, retries included (decision 0018). Without these the SDK
+ * waits for ever on an endpoint that accepts a connection and never answers (and a `requestTimeout`
+ * alone only logs a warning: `throwOnRequestTimeout` makes it fail the attempt as `TimeoutError`).
+ * - An attempt that has no connection after 3 s, or no answer 5 s after it was started, fails.
+ *   Both are far above DynamoDB's own latency (milliseconds) and above what DynamoDB Local takes
+ *   under the test suite's few hundred concurrent calls (up to about 4.4 s measured, most of it
+ *   waiting for one of the client's 50 sockets, which these timers count).
+ * - At most three attempts. Throttling, 5xx, timeouts and dropped connections are retried by the
+ *   SDK's standard mode (jittered backoff of up to 1 s, then 2 s, for throttling; up to 50 ms, then
+ *   100 ms, for the rest) within its retry quota, so a dead endpoint stops being retried after a
+ *   few dozen failures and is then refused at once.
+ * So one call gives up after at most about 3 x 5 s; on AWS the API answers sooner still, at its
+ * request deadline (platform/http/deadline.ts). Whatever is still failing is answered 503 with
+ * Retry-After (platform/http/errors.ts).
  */
 export const DYNAMO_LIMITS = {
   maxAttempts: 3,
-  connectionTimeoutMs: 1000,
-  requestTimeoutMs: 2000,
+  connectionTimeoutMs: 3000,
+  requestTimeoutMs: 5000,
 } as const;
 
 /**
