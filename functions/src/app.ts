@@ -10,11 +10,13 @@ import { consoleLocks, lockApiRoutes, lockCharts, lockPageError, lockPageNotFoun
 import { formTokenRoutes } from './platform/abuse/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { accessLog } from './platform/http/access-log.ts';
+import { requestDeadline } from './platform/http/deadline.ts';
 import type { AppEnv } from './platform/http/env.ts';
-import { handleError, handleNotFound, stackFrames } from './platform/http/errors.ts';
+import { handleError, handleNotFound, isDependencyUnavailable, stackFrames } from './platform/http/errors.ts';
 import { formBodies } from './platform/http/form-body.ts';
 import { originGuard } from './platform/http/origin-guard.ts';
 import { API_CSP, frameHeaders, SITE_CSP, securityHeaders } from './platform/http/security-headers.ts';
+import { unavailableAnswer } from './platform/http/unavailable-page.ts';
 import { pledgeApiRoutes, pledgePageRoutes, type PledgeRouteDeps } from './pledges/index.ts';
 import { erpoRoutes } from './red-flag/index.ts';
 import { staffConsoleRoutes, staffRoutes } from './staff/index.ts';
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
     deps.metrics.flush();
   });
   app.use(accessLog(deps.logger));
+  // On Lambda, a request near the function timeout is answered 503 by us rather than cut off.
+  app.use(requestDeadline());
   // Before anything else that could read, write or count: only CloudFront may call the deployed API.
   if (deps.originSecret) app.use(originGuard(deps.originSecret));
   app.use(
@@ -107,6 +111,8 @@ export function createApp(deps: AppDeps, services: Services = composeServices(de
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? handleNotFound(c) : lockPageNotFound(deps.shells, c)));
   app.onError((error, c) => {
+    // A busy or unreachable dependency: 503 with Retry-After, as JSON or as a page with the crisis lines.
+    if (isDependencyUnavailable(error)) return unavailableAnswer(error, c, deps.shells);
     if (c.req.path.startsWith('/api/')) return handleError(error, c);
     // A request refused before any route could answer it (too large, not a readable form, a
     // forged staff change): a page with its own 4xx status, never a 500.

@@ -55,13 +55,25 @@ export type Services = ReturnType<typeof composeServices>;
 
 /**
  * The periodic sweep: each capability's housekeeping, then every due message of every topic, then
- * the number of messages kept for staff (the `DeadEmails` alarm reads it).
+ * the number of messages kept for staff (the `DeadEmails` alarm reads it). Each part runs even when
+ * one before it failed (a throttled table must not hold back the emails behind the housekeeping);
+ * the run still fails afterwards, so the alarm fires and the next run starts again.
  */
 export async function sweep(services: Services, metrics?: AppDeps['metrics']) {
-  const locks = await services.locks.sweep();
-  const emails = await services.outbox.deliverDue();
-  const dead = (await services.outbox.dead()).length;
-  metrics?.count('DeadEmails', dead);
+  const failures: unknown[] = [];
+  const part = async <T>(run: () => Promise<T>, otherwise: T): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      failures.push(error);
+      return otherwise;
+    }
+  };
+  const locks = await part(() => services.locks.sweep(), { expired: 0, lapsed: 0, closed: 0, served: 0 });
+  const emails = await part(() => services.outbox.deliverDue(), { sent: 0, dropped: 0, failed: 0, skipped: 0 });
+  const dead = await part(async () => (await services.outbox.dead()).length, null);
+  if (dead !== null) metrics?.count('DeadEmails', dead);
   metrics?.flush();
-  return { ...locks, emails, dead };
+  if (failures.length) throw failures[0];
+  return { ...locks, emails, dead: dead ?? 0 };
 }

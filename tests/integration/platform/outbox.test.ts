@@ -129,4 +129,25 @@ describe('the generic outbox', () => {
     expect(await outbox.deliverDue()).toEqual({ sent: 1, dropped: 0, failed: 0, skipped: 0 });
     expect(sends).toBe(2);
   });
+
+  it('leaves a failed entry to its retry time: a stream record handed over again does not send it early', async () => {
+    const { clock, outbox, queue } = await setup();
+    let fail = true;
+    let sends = 0;
+    outbox.register(TEST_TOPIC, async () => {
+      sends += 1;
+      if (fail) throw Object.assign(new Error('down'), { name: 'ServiceUnavailable' });
+      return 'sent';
+    });
+    const entry = outbox.entry(TEST_TOPIC, 'hello', 'again', 'lockton');
+    await queue(entry);
+    expect(await outbox.send(entry.id)).toBe('failed');
+    fail = false;
+    // The stream hands the same record over again (its batch failed for another item).
+    expect(await outbox.send(entry.id)).toBe('skipped');
+    expect(sends).toBe(1);
+    clock.advanceMinutes(1);
+    expect(await outbox.deliverDue()).toMatchObject({ sent: 1 });
+    expect(sends).toBe(2);
+  });
 });

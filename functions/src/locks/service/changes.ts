@@ -19,11 +19,43 @@ export function lockChanges(deps: LockServiceDeps) {
     return kind ? { ...change, email: outbox.entry(LOCK_TOPIC, kind, change.record.code, change.record.campaign) } : change;
   }
 
+  /**
+   * Whether a change whose answer did not come back (an error after DynamoDB applied it, or a
+   * retry that found it done) is in the table: the request carries its status and its time. The
+   * read is tried a few times; if it keeps failing, the first error stands.
+   */
+  async function landed(change: StatusChange): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        const now = await requests.get(change.record.campaign, change.record.code);
+        return now?.status === change.to && now.updatedAt === change.at;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes a change. A change applied with its answer lost still gets what follows it (the email,
+   * the household's release, the waitlist): nothing else would do them, since the request has
+   * already left the list the sweep works from.
+   */
+  async function write(change: StatusChange): Promise<'changed' | 'stale' | 'out_of_stock'> {
+    try {
+      const result = await requests.change(change);
+      return result === 'stale' && (await landed(change)) ? 'changed' : result;
+    } catch (error) {
+      if (await landed(change)) return 'changed';
+      throw error;
+    }
+  }
+
   /** One status change with everything that goes with it (rules/plan.ts `planMove`). */
   async function move(campaign: Campaign, record: LockRequestRecord, to: RequestStatus, reason?: CancelReason): Promise<void> {
     const plan = planMove(campaign, record, to, clock.now(), reason);
     const change = withEmail(plan.change, plan.email);
-    const result = await requests.change(change);
+    const result = await write(change);
     if (result !== 'changed') throw new ConflictError('This request changed in the meantime. Reload and try again.', 'stale');
     if (plan.releaseHousehold) await requests.releaseHousehold(record);
     if (change.stockDelta && change.stockDelta.quantity > 0) await serveWaitlist(campaign, change.stockDelta.pool, record.lockType);

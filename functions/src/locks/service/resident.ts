@@ -28,7 +28,12 @@ export function residentAccess(deps: LockServiceDeps, changes: LockChanges) {
     const record = await owned(campaign, code, secret);
     if (!record) throw new NotFoundError('We could not find that request.', 'request_not_found');
     const seen = asSeen(record, clock.now());
-    if (seen.status === 'cancelled') return seen;
+    if (seen.status === 'cancelled') {
+      // Pressed again after an answer that never came back: finish what the first press started
+      // (releasing the household's claims is idempotent).
+      if (record.status === 'cancelled' && record.cancelReason === 'resident') await requests.releaseHousehold(record);
+      return seen;
+    }
     if (!residentMayCancel(record.status)) throw new ConflictError('This request can no longer be cancelled.', 'not_cancellable');
     await changes.move(campaign, record, 'cancelled', 'resident');
     return (await requests.get(campaign.slug, code)) ?? record;

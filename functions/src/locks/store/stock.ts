@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCK_TYPES, type Stock } from '../../domain/pickup-site.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { queryAll } from '../../platform/dynamo/query.ts';
 import type { Table } from '../../platform/dynamo/table.ts';
+import { transact } from '../../platform/dynamo/transact.ts';
 import type { StockRepository } from '../ports.ts';
 import { POOL_PREFIX, stockKeys, stockPartition } from './keys.ts';
 
@@ -52,23 +53,24 @@ export function stockRepository(table: Table, clock: Clock): StockRepository {
     },
 
     async add(slug, pool, lockType, quantity) {
-      try {
-        const out = await doc.send(
-          new UpdateCommand({
+      // A one-item transaction, not an UpdateItem: when an answer is lost on the way back, the SDK
+      // sends the same call again with the same ClientRequestToken, which DynamoDB applies once. A
+      // retried UpdateItem would add the locks twice.
+      const failed = await transact(table, [
+        {
+          Update: {
             TableName: tableName,
             Key: stockKeys(slug, pool),
             UpdateExpression: 'SET stock.#t = if_not_exists(stock.#t, :zero) + :q, updatedAt = :at',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: { '#t': lockType },
             ExpressionAttributeValues: { ':zero': 0, ':q': quantity, ':at': clock.now().toISOString() },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return ((out.Attributes?.stock ?? {}) as Stock)[lockType] ?? 0;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return null;
-        throw error;
-      }
+          },
+        },
+      ]);
+      if (failed) return null;
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: stockKeys(slug, pool), ConsistentRead: true }));
+      return ((Item?.stock ?? {}) as Stock)[lockType] ?? 0;
     },
   };
 }

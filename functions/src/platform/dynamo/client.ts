@@ -10,15 +10,54 @@ export interface DynamoClientOptions {
   configure?: (client: DynamoDBClient) => void;
 }
 
+export interface DynamoLimits {
+  maxAttempts: number;
+  /** An attempt without a connection after this long fails (`TimeoutError`). */
+  connectionTimeoutMs: number;
+  /** An attempt without an answer this long after it started fails (`TimeoutError`). */
+  requestTimeoutMs: number;
+}
+
+/**
+ * How long one DynamoDB call may take, retries included (decision 0019). Without timeouts the SDK
+ * waits for ever on an endpoint that accepts a connection and never answers, and `requestTimeout`
+ * alone only logs a warning: `throwOnRequestTimeout` makes it fail the attempt. Throttling, 5xx,
+ * timeouts and dropped connections are retried by the SDK's standard mode (jittered backoff of up
+ * to 1 s, then 2 s, for throttling; up to 50 ms, then 100 ms, for the rest) within its retry quota,
+ * so an endpoint that is down stops being retried after a few dozen failures.
+ *
+ * - `aws`: DynamoDB answers in milliseconds; a call gives up after at most 3 x 3 s. The API answers
+ *   sooner still, at its request deadline (platform/http/deadline.ts), and the sweep (60 s) fails
+ *   its run rather than hang.
+ * - `emulator` (DynamoDB Local, any endpoint set by hand): the same attempts with room for a
+ *   laptop's JVM under the test suite's few hundred concurrent calls, where an attempt takes
+ *   seconds (most of it waiting for one of the client's 50 sockets, which these timers count).
+ *   With the AWS timeouts there, slowness turned into retries that made it slower still (175 of
+ *   200 requests of the allocation stress test answered 503). Still finite: at most 3 x 15 s.
+ */
+export const DYNAMO_LIMITS = {
+  aws: { maxAttempts: 3, connectionTimeoutMs: 1000, requestTimeoutMs: 3000 },
+  emulator: { maxAttempts: 3, connectionTimeoutMs: 5000, requestTimeoutMs: 15_000 },
+} as const satisfies Record<string, DynamoLimits>;
+
+export const limitsFor = (endpoint: string | undefined): DynamoLimits => (endpoint ? DYNAMO_LIMITS.emulator : DYNAMO_LIMITS.aws);
+
 /**
  * One client per process (created at cold start). With an emulator endpoint the SDK still needs
  * credentials, so fixed dummy ones are used; on AWS the default provider chain (the Lambda role)
  * applies.
  */
 export function createDynamoClients(options: DynamoClientOptions) {
+  const limits = limitsFor(options.endpoint);
   const client = new DynamoDBClient({
     region: options.region,
-    maxAttempts: 3,
+    maxAttempts: limits.maxAttempts,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: limits.connectionTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

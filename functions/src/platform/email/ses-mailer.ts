@@ -16,9 +16,10 @@ export interface SesMailerOptions {
 export function sesMailer(options: SesMailerOptions): Mailer {
   const client = new SESv2Client({
     region: options.region,
-    // A slow SES must not hold a request open: the outbox retries what does not go at once.
+    // A slow SES must not hold a request open: the outbox retries what does not go at once. Without
+    // throwOnRequestTimeout the SDK only logs a warning when the time is up and keeps waiting.
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 3000 },
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 3000, throwOnRequestTimeout: true },
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -12,6 +12,7 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../domain/errors.ts';
+import type { SiteLocale } from '../../domain/locales.ts';
 import type { AppEnv } from './env.ts';
 import { apiLocale } from './locale.ts';
 import { fieldsInLocale, inLocale } from './messages.ts';
@@ -31,6 +32,74 @@ function statusOf(error: DomainError): ContentfulStatusCode {
   return 500;
 }
 
+/**
+ * What an AWS SDK error (or a socket error under it) looks like when the dependency is busy or
+ * briefly unreachable, so the person should simply try again: classified by error name, the SDK's
+ * `$retryable` trait, the HTTP status and Node's network error codes, never by message text.
+ */
+const BUSY_NAMES = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'InternalServerError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** A transaction cancelled for these reasons only can go through when sent again. */
+const TRANSIENT_CANCEL_REASONS = new Set(['ThrottlingError', 'TransactionConflict', 'ProvisionedThroughputExceeded', 'None']);
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  CancellationReasons?: { Code?: string }[];
+  cause?: unknown;
+}
+
+/** Whether an error means "a dependency is busy or unreachable right now": answered 503 with Retry-After. */
+export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
+  if (error instanceof UnavailableError) return true;
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as SdkLikeError;
+  if (e.name === 'TransactionCanceledException') {
+    const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+    return codes.some((code) => code !== 'None') && codes.every((code) => TRANSIENT_CANCEL_REASONS.has(code));
+  }
+  if (e.$retryable) return true;
+  if (e.name && BUSY_NAMES.has(e.name)) return true;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (status === 429 || (status !== undefined && status >= 500)) return true;
+  return e.cause !== undefined && isDependencyUnavailable(e.cause, depth + 1);
+}
+
+/** How long a client should wait before trying again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The 503 message, in the request's language. A submission may or may not have been saved when
+ * the answer was lost, so it says how to send again safely: the same key is saved only once.
+ */
+export const UNAVAILABLE_MESSAGES: Record<'read' | 'write', Record<SiteLocale, string>> = {
+  read: {
+    en: 'The service is busy or briefly unavailable. Please try again in a few seconds.',
+    es: 'El servicio está ocupado o no está disponible por un momento. Inténtelo de nuevo en unos segundos.',
+  },
+  write: {
+    en: 'The service is busy or briefly unavailable, and we cannot tell whether this was saved. Please send it again in a few seconds with the same Idempotency-Key or form token: it is saved only once.',
+    es: 'El servicio está ocupado o no está disponible por un momento, y no sabemos si esto se guardó. Envíelo otra vez en unos segundos con la misma Idempotency-Key o el mismo token de formulario: se guarda una sola vez.',
+  },
+};
+
 export function errorJson(c: Context<AppEnv>, status: ContentfulStatusCode, body: ErrorBody['error']) {
   c.header('Cache-Control', 'no-store');
   return c.json({ error: body } satisfies ErrorBody, status);
@@ -43,17 +112,12 @@ export function errorJson(c: Context<AppEnv>, status: ContentfulStatusCode, body
  */
 export function handleError(error: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId');
+  if (isDependencyUnavailable(error)) return unavailableJson(error, c);
   if (error instanceof DomainError) {
     const status = statusOf(error);
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof RefusedError) {
       return errorJson(c, status, { code: error.code, message: REFUSAL_MESSAGES[error.reason][apiLocale(c)] });
-    }
-    if (status >= 500) {
-      // Worth retrying soon: a dependency was busy or unreachable, nothing was half written.
-      c.header('Retry-After', '5');
-      c.var.logger.warn('dependency unavailable', { code: error.code });
-      return errorJson(c, status, { code: error.code, message: error.message, requestId });
     }
     const locale = apiLocale(c);
     return errorJson(c, status, {
@@ -84,6 +148,17 @@ export function stackFrames(error: Error): string {
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .join('\n');
+}
+
+/**
+ * 503 with Retry-After: a dependency was busy or unreachable. Every write is one transaction, so
+ * nothing was half written; the log line has the error's name only (a message can quote input).
+ */
+export function unavailableJson(error: Error, c: Context<AppEnv>) {
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  c.var.logger?.warn('dependency unavailable', { errorName: error.name });
+  const kind = c.req.method === 'GET' || c.req.method === 'HEAD' ? 'read' : 'write';
+  return errorJson(c, 503, { code: 'unavailable', message: UNAVAILABLE_MESSAGES[kind][apiLocale(c)], requestId: c.get('requestId') });
 }
 
 export function handleNotFound(c: Context<AppEnv>) {

@@ -72,7 +72,7 @@ export interface OutboxStore {
    * Takes a pending entry for sending, with one conditional write: null when it is gone (sent),
    * dead, or claimed by another sender whose lease has not run out.
    */
-  claim(id: string): Promise<OutboxEntry | null>;
+  claim(id: string, options?: { firstAttemptOnly?: boolean }): Promise<OutboxEntry | null>;
   sent(id: string): Promise<void>;
   /** Records a failed attempt: retried at `retryAt`, or dead when it is null. */
   failed(entry: OutboxEntry, errorName: string, retryAt: string | null): Promise<void>;
@@ -110,7 +110,7 @@ export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
 
     due: () => byState('pending', clock.now().toISOString()),
 
-    async claim(id) {
+    async claim(id, { firstAttemptOnly = false } = {}) {
       const now = clock.now();
       try {
         const { Attributes } = await table.doc.send(
@@ -118,9 +118,10 @@ export function dynamoOutboxStore(table: Table, clock: Clock): OutboxStore {
             TableName: table.name,
             Key: outboxKey(id),
             UpdateExpression: 'SET leaseUntil = :until',
-            ConditionExpression: 'gsi1pk = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+            ConditionExpression: `gsi1pk = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)${firstAttemptOnly ? ' AND attempts = :zero' : ''}`,
             ExpressionAttributeValues: {
               ':pending': byStateKey('pending'),
+              ...(firstAttemptOnly ? { ':zero': 0 } : {}),
               ':now': now.toISOString(),
               ':until': new Date(now.getTime() + LEASE_MS).toISOString(),
             },

@@ -47,7 +47,8 @@ export interface Outbox {
   /**
    * Sends one queued entry if no one else is sending it (the stream consumer's call, with the id
    * from the stream record). Failures of the message are recorded for retry, never thrown; a
-   * failure to reach the table is thrown, so the stream delivers the record again.
+   * failure to reach the table is thrown, so the stream delivers the record again. Only a first
+   * attempt: an entry that has failed once waits for its retry time and the sweep (`skipped`).
    */
   send(id: string): Promise<SendResult>;
   /** Sends every due entry, of every topic (the sweep: first tries the stream missed, and retries). */
@@ -57,10 +58,66 @@ export interface Outbox {
   requeue(id: string): Promise<boolean>;
 }
 
+/** Attempts at recording a sent message (each with the SDK's own retries) before giving up on it. */
+const RECORD_ATTEMPTS = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The table could not record what happened to a message (a send, or a failed send): the sweep stops
+ * sending rather than send more it cannot keep track of, and fails, so the next run starts again.
+ */
+export class OutboxUnavailableError extends Error {
+  constructor() {
+    super('The outbox could not record a delivery.');
+    this.name = 'OutboxUnavailableError';
+  }
+}
+
 export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, onResult: (result: DeliveryResult) => void = () => {}): Outbox {
   const handlers = new Map<string, { kinds: readonly string[]; handler: OutboxHandler<string> }>();
 
-  async function deliver(entry: OutboxEntry): Promise<DeliveryResult> {
+  /**
+   * Forgets a sent message. It has already left: if this is lost the entry stays due and the
+   * message goes out a second time, so this is retried harder than anything else (the delete is
+   * idempotent). False when the table kept refusing.
+   */
+  async function recordSent(entry: OutboxEntry): Promise<boolean> {
+    for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt += 1) {
+      try {
+        await store.sent(entry.id);
+        return true;
+      } catch (error) {
+        if (attempt === RECORD_ATTEMPTS - 1) {
+          logger.error('message sent, not recorded: it may be sent again', { topic: entry.topic, kind: entry.kind, errorName: (error as Error).name });
+          return false;
+        }
+        await sleep(50 * 2 ** attempt);
+      }
+    }
+    return false;
+  }
+
+  /** Records a failed send for a retry (or for staff). False when that could not be written: the entry stays due as it was. */
+  async function recordFailure(entry: OutboxEntry, name: string): Promise<boolean> {
+    const retryIn = RETRY_MINUTES[entry.attempts];
+    const retryAt = retryIn === undefined ? null : new Date(clock.now().getTime() + retryIn * 60_000).toISOString();
+    try {
+      await store.failed(entry, name, retryAt);
+    } catch (error) {
+      logger.warn('message failed, not recorded: it is due again once its lease runs out', { topic: entry.topic, kind: entry.kind, errorName: (error as Error).name });
+      return false;
+    }
+    logger.warn(retryAt ? 'message failed, will retry' : 'message failed, kept for staff', {
+      topic: entry.topic,
+      kind: entry.kind,
+      attempts: entry.attempts + 1,
+      errorName: name,
+    });
+    return true;
+  }
+
+  /** One delivery: the send, then its record. A failure to record is reported, never thrown. */
+  async function deliver(entry: OutboxEntry): Promise<{ result: DeliveryResult; recorded: boolean }> {
     const registered = handlers.get(entry.topic);
     let result: 'sent' | 'dropped';
     try {
@@ -68,30 +125,23 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, o
       if (!registered.kinds.includes(entry.kind)) throw Object.assign(new Error('unknown kind'), { name: 'UnknownOutboxKind' });
       result = await registered.handler(entry);
     } catch (error) {
-      const name = (error as Error).name || 'Error';
-      const retryIn = RETRY_MINUTES[entry.attempts];
-      const retryAt = retryIn === undefined ? null : new Date(clock.now().getTime() + retryIn * 60_000).toISOString();
-      await store.failed(entry, name, retryAt);
-      logger.warn(retryAt ? 'message failed, will retry' : 'message failed, kept for staff', {
-        topic: entry.topic,
-        kind: entry.kind,
-        attempts: entry.attempts + 1,
-        errorName: name,
-      });
       onResult('failed');
-      return 'failed';
+      return { result: 'failed', recorded: await recordFailure(entry, (error as Error).name || 'Error') };
     }
-    // Outside the try: the message went, so a failure to record it must not count as a failed send
-    // (that would send it again at once). Thrown instead; the entry's lease runs out and the sweep
-    // may send it once more: at least once, never lost (decision 0018).
-    await store.sent(entry.id);
+    // Outside the try: the message went, so it counts as sent even when the record fails (that
+    // must not send it again at once). Unrecorded, the entry's lease runs out and the sweep may send
+    // it once more: at least once, never lost (decision 0018).
     onResult(result);
-    return result;
+    return { result, recorded: await recordSent(entry) };
   }
 
-  async function send(id: string): Promise<SendResult> {
-    const claimed = await store.claim(id);
-    return claimed ? deliver(claimed) : 'skipped';
+  /** Claims and sends one entry; a record the table would not take is thrown, so the caller retries later. */
+  async function claimAndDeliver(id: string, firstAttemptOnly: boolean): Promise<SendResult> {
+    const claimed = await store.claim(id, { firstAttemptOnly });
+    if (!claimed) return 'skipped';
+    const { result, recorded } = await deliver(claimed);
+    if (!recorded) throw new OutboxUnavailableError();
+    return result;
   }
 
   return {
@@ -103,11 +153,13 @@ export function createOutbox(store: OutboxStore, clock: Clock, logger: Logger, o
       return { id: randomUUID(), topic: topic.name, kind, ref, campaign, attempts: 0, createdAt: clock.now().toISOString() };
     },
 
-    send,
+    // The stream announces a new entry once; a record handed over again (after a failure to reach
+    // the table) finds a failed entry's retry already planned, and leaves it to the sweep.
+    send: (id) => claimAndDeliver(id, true),
 
     async deliverDue() {
       const counts: Record<SendResult, number> = { sent: 0, dropped: 0, failed: 0, skipped: 0 };
-      for (const entry of await store.due()) counts[await send(entry.id)] += 1;
+      for (const entry of await store.due()) counts[await claimAndDeliver(entry.id, false)] += 1;
       return counts;
     },
 
