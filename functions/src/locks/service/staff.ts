@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Campaign } from '../../domain/campaign.ts';
 import { neutralizeCell } from '../../domain/csv.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
@@ -33,6 +32,8 @@ export function staffActions(deps: LockServiceDeps, changes: LockChanges) {
   /** Mail requests waiting to ship: only what a shipping label needs. */
   async function shippingCsv(campaign: Campaign): Promise<string> {
     const rows = (await requests.list(campaign.slug, 'requested')).filter((r) => r.delivery === 'mail' && r.address);
+    // Loaded with the first shipping list (its own chunk in the Lambda bundle), not at every cold start.
+    const { stringify } = await import('csv-stringify/sync');
     return stringify(
       rows.map((r) =>
         [r.code, r.name, r.address!.line1, r.address!.line2 ?? '', r.address!.city, r.address!.state, r.address!.zip, r.lockType, r.quantity, r.possibleDuplicateOf ?? ''].map(
