@@ -10,7 +10,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { loadConfig } from '../functions/src/config.ts';
 import { createDeps } from '../functions/src/deps.ts';
@@ -24,11 +24,42 @@ import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts'
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 import { capacityMeter, percentile } from './capacity-meter.ts';
+import { ms, ratio, section, table } from './markdown.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
 
-export async function lockRequestBench() {
+/**
+ * The raw DynamoDB calls a lock request is compared with, issued directly: one conditional PutItem
+ * of a request-sized item (bench/load.ts reuses it under load).
+ */
+export function rawLockRequestCalls(doc: DynamoDBDocumentClient, tableName: string, payload: () => string): () => Promise<void> {
+  return async () => {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: `RAW#${randomUUID()}`, sk: 'RAW', payload: payload(), createdAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  };
+}
+
+export interface LockRequestFigures {
+  runs: number;
+  warmup: number;
+  rawMs: { p50: number; p95: number };
+  endpointMs: { p50: number; p95: number };
+  phoneOnlyMs: { p50: number; p95: number };
+  ratio: number;
+  rawWcu: number;
+  perRequest: { op: string; calls: number; wcu: number }[];
+  totalWcu: number;
+  roundTrips: number;
+  itemsPerTransaction: number;
+}
+
+export async function lockRequestBench(): Promise<LockRequestFigures> {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
   try {
@@ -95,15 +126,10 @@ export async function lockRequestBench() {
       if (res.status !== 201) throw new Error(`lock request answered ${res.status}`);
       return ms;
     };
+    const rawCalls = rawLockRequestCalls(doc, tableName, () => body());
     const raw = async () => {
       const t0 = performance.now();
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: `RAW#${randomUUID()}`, sk: 'RAW', payload: body(), createdAt: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await rawCalls();
       return performance.now() - t0;
     };
 
@@ -127,30 +153,44 @@ export async function lockRequestBench() {
     const phoneOnlyMs: number[] = [];
     for (let i = 0; i < RUNS; i += 1) phoneOnlyMs.push(await endpoint(false));
 
-    const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 0.5).toFixed(2)} | ${percentile(v, 0.95).toFixed(2)} |`;
-    console.log(`\nLock request vs raw DynamoDB write (${RUNS} sequential runs each after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
-    console.log('| operation | median ms | p95 ms |');
-    console.log('|---|---|---|');
-    console.log(row('raw PutItem (one request-sized item)', rawMs));
-    console.log(row('POST /api/campaigns/{slug}/lock-requests (mail, with email)', endpointMs));
-    console.log(row('the same with a phone number only (no email to send)', phoneOnlyMs));
-    console.log(`\nratio (median endpoint / median raw write): ${(percentile(endpointMs, 0.5) / percentile(rawMs, 0.5)).toFixed(1)}x`);
-    console.log(`\nWrite capacity units per request, as DynamoDB reports them (raw PutItem: ${rawUnits.toFixed(1)} WCU)\n`);
-    console.log('| operation | calls per request | WCU per request |');
-    console.log('|---|---|---|');
-    for (const r of perRequest) console.log(`| ${r.op} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
-    console.log(`| total | | ${totalWcu.toFixed(1)} |`);
-    if (totalWcu === 0) console.log('(This DynamoDB did not report consumed capacity.)');
-    console.log(
-      `\nItems per transaction: ${itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional` +
-        ` write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more, so expect about` +
-        ` ${(2 * itemsPerTransaction + 2 + 1 + 2).toFixed(0)} WCU per request there` +
-        ' (transaction, its 2 gsi1 writes, the rate-limit update, the outbox delete and its gsi1 delete).',
-    );
+    const p = (v: number[]) => ({ p50: percentile(v, 0.5), p95: percentile(v, 0.95) });
+    return {
+      runs: RUNS,
+      warmup: WARMUP,
+      rawMs: p(rawMs),
+      endpointMs: p(endpointMs),
+      phoneOnlyMs: p(phoneOnlyMs),
+      ratio: percentile(endpointMs, 0.5) / percentile(rawMs, 0.5),
+      rawWcu: rawUnits,
+      perRequest,
+      totalWcu,
+      roundTrips: [...meter.calls.values()].reduce((sum, c) => sum + c, 0) / (2 * RUNS),
+      itemsPerTransaction,
+    };
   } finally {
     await ses.stop();
     await ddb.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await lockRequestBench();
+export function lockRequestMarkdown(f: LockRequestFigures): string {
+  return section(
+    'Lock request: latency, round trips and write units',
+    `POST /api/campaigns/{slug}/lock-requests through the whole app in-process against the raw DynamoDB write it must make, on the same DynamoDB Local (in memory) and local SES; ${f.runs} sequential runs each after ${f.warmup} warm-up.`,
+    table(
+      ['operation', 'p50', 'p95'],
+      [
+        ['raw PutItem (one request-sized item)', ms(f.rawMs.p50, 2), ms(f.rawMs.p95, 2)],
+        ['POST /api/campaigns/{slug}/lock-requests (mail, with email)', ms(f.endpointMs.p50, 2), ms(f.endpointMs.p95, 2)],
+        ['the same with a phone number only (no email to send)', ms(f.phoneOnlyMs.p50, 2), ms(f.phoneOnlyMs.p95, 2)],
+      ],
+      ['l', 'r', 'r'],
+    ),
+    `Ratio (p50 endpoint / p50 raw write): **${ratio(f.ratio)}**. DynamoDB round trips per request (all calls, reads included, both kinds of request): ${f.roundTrips.toFixed(2)}.`,
+    `Write capacity units per request as DynamoDB Local reports them (raw PutItem: ${f.rawWcu.toFixed(1)} WCU):`,
+    table(['operation', 'calls per request', 'WCU per request'], [...f.perRequest.map((r) => [r.op, r.calls.toFixed(2), r.wcu.toFixed(1)]), ['total', '', f.totalWcu.toFixed(1)]], ['l', 'r', 'r']),
+    `Items per transaction: ${f.itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(lockRequestMarkdown(await lockRequestBench()));

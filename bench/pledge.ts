@@ -10,7 +10,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { BatchGetCommand, DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { composeServices } from '../functions/src/compose.ts';
 import { loadConfig } from '../functions/src/config.ts';
@@ -27,11 +27,53 @@ import { contactKey } from '../functions/src/platform/email/suppressions.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 import { linkToken } from '../functions/src/pledges/service/links.ts';
 import { capacityMeter, percentile } from './capacity-meter.ts';
+import { ms, ratio, section, table } from './markdown.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
 
-export async function pledgeBench() {
+/**
+ * The DynamoDB calls a pledge makes, issued directly (bench/load.ts reuses them under load): the
+ * campaign, the replay check, the rate limit, the transaction (pledge, stored answer, outbox
+ * entry), the suppression check before sending, and the sent entry's delete.
+ */
+export function rawPledgeCalls(doc: DynamoDBDocumentClient, tableName: string, slug: string): () => Promise<void> {
+  const payload = JSON.stringify({ name: 'Bench Pledger', email: 'bench-raw@example.test', zip: '97201', language: 'en', updates: true });
+  const rawItem = (kind: string) => ({ pk: `RAW#${kind}#${randomUUID()}`, sk: 'RAW', entity: `raw_${kind}`, payload, at: new Date().toISOString() });
+  return async () => {
+    await doc.send(new GetCommand({ TableName: tableName, Key: { pk: `CAMPAIGN#${slug}`, sk: 'CAMPAIGN' } }));
+    await doc.send(new GetCommand({ TableName: tableName, Key: { pk: `RAW#idem#${randomUUID()}`, sk: 'RAW' }, ConsistentRead: true }));
+    await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: `RAW#rate#${randomUUID()}`, sk: 'RAW' }, UpdateExpression: 'ADD hits :one', ExpressionAttributeValues: { ':one': 1 } }));
+    const outbox = rawItem('outbox');
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [rawItem('pledge'), rawItem('idem'), outbox].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+      }),
+    );
+    await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk: `RAW#supp#${randomUUID()}`, sk: 'RAW' }] } } }));
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: outbox.pk, sk: outbox.sk } }));
+  };
+}
+
+type Units = { op: string; calls: number; wcu: number }[];
+
+export interface PledgeFigures {
+  runs: number;
+  warmup: number;
+  rawMs: { p50: number; p95: number };
+  rawWithEmailMs: { p50: number; p95: number };
+  endpointMs: { p50: number; p95: number };
+  ratio: number;
+  ratioWithEmail: number;
+  /** DynamoDB calls per pledge through the endpoint, by operation. */
+  calls: { op: string; perRequest: number }[];
+  roundTrips: number;
+  signUnits: Units;
+  confirmUnits: Units;
+  signItems: number;
+}
+
+export async function pledgeBench(): Promise<PledgeFigures> {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
   try {
@@ -56,7 +98,7 @@ export async function pledgeBench() {
       keyRing: staticKeyRing(randomBytes(32)),
       configureDynamo: meter.configure,
     });
-    await deps.campaigns.put(campaignSchema.parse({ slug: 'benchville', name: 'Benchville (benchmark)', city: 'Benchville', state: 'OR', status: 'live', languages: ['en', 'es'] }));
+    await deps.campaigns.put(campaignSchema.parse({ slug: 'benchville', name: 'Benchville (benchmark)', city: 'Benchville', state: 'OR', status: 'live', languages: ['en', 'es'], contactEmail: 'team@benchville.example' }));
     const services = composeServices(deps);
     const app = createApp(deps, services);
 
@@ -77,24 +119,11 @@ export async function pledgeBench() {
       return ms;
     };
 
-    // The same DynamoDB calls, issued directly: the campaign, the replay check, the rate limit, the
-    // transaction (pledge, stored answer, outbox entry), the suppression check before sending, and
-    // the sent entry's delete.
+    const rawCalls = rawPledgeCalls(doc, tableName, 'benchville');
     const payload = JSON.stringify({ name: 'Bench Pledger', email: 'bench-raw@example.test', zip: '97201', language: 'en', updates: true });
-    const rawItem = (kind: string) => ({ pk: `RAW#${kind}#${randomUUID()}`, sk: 'RAW', entity: `raw_${kind}`, payload, at: new Date().toISOString() });
     const raw = async () => {
       const t0 = performance.now();
-      await doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'CAMPAIGN#benchville', sk: 'CAMPAIGN' } }));
-      await doc.send(new GetCommand({ TableName: tableName, Key: { pk: `RAW#idem#${randomUUID()}`, sk: 'RAW' }, ConsistentRead: true }));
-      await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: `RAW#rate#${randomUUID()}`, sk: 'RAW' }, UpdateExpression: 'ADD hits :one', ExpressionAttributeValues: { ':one': 1 } }));
-      const outbox = rawItem('outbox');
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [rawItem('pledge'), rawItem('idem'), outbox].map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-        }),
-      );
-      await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [{ pk: `RAW#supp#${randomUUID()}`, sk: 'RAW' }] } } }));
-      await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: outbox.pk, sk: outbox.sk } }));
+      await rawCalls();
       return performance.now() - t0;
     };
 
@@ -124,7 +153,7 @@ export async function pledgeBench() {
       rawEmailMs.push(await rawWithEmail());
     }
     const signUnits = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / RUNS, wcu: r.wcu / RUNS }));
-    const signCalls = [...meter.calls.entries()].map(([op, c]) => `${op.replace('Command', '')} ${(c / RUNS).toFixed(2)}`).join(', ');
+    const signCalls = [...meter.calls.entries()].map(([op, c]) => ({ op: op.replace('Command', ''), perRequest: c / RUNS }));
     const signItems = meter.transactItems() / RUNS;
 
     // Confirmations of the pledges just signed, through the page's button (POST).
@@ -141,34 +170,49 @@ export async function pledgeBench() {
     }
     const confirmUnits = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / tokens.length, wcu: r.wcu / tokens.length }));
 
-    const row = (name: string, v: number[]) => `| ${name} | ${percentile(v, 0.5).toFixed(2)} | ${percentile(v, 0.95).toFixed(2)} |`;
-    const units = (title: string, list: { op: string; calls: number; wcu: number }[]) => {
-      console.log(`\n${title}\n\n| operation | calls | WCU |\n|---|---|---|`);
-      for (const r of list) console.log(`| ${r.op.replace('Command', '')} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
-      console.log(`| total | | ${list.reduce((s, r) => s + r.wcu, 0).toFixed(1)} |`);
+    const p = (v: number[]) => ({ p50: percentile(v, 0.5), p95: percentile(v, 0.95) });
+    return {
+      runs: RUNS,
+      warmup: WARMUP,
+      rawMs: p(rawMs),
+      rawWithEmailMs: p(rawEmailMs),
+      endpointMs: p(endpointMs),
+      ratio: percentile(endpointMs, 0.5) / percentile(rawMs, 0.5),
+      ratioWithEmail: percentile(endpointMs, 0.5) / percentile(rawEmailMs, 0.5),
+      calls: signCalls,
+      roundTrips: signCalls.reduce((sum, c) => sum + c.perRequest, 0),
+      signUnits,
+      confirmUnits,
+      signItems,
     };
-    console.log(`\nPledge endpoint vs the raw DynamoDB calls it makes (${RUNS} runs each, interleaved, after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
-    console.log('| operation | p50 ms | p95 ms |');
-    console.log('|---|---|---|');
-    console.log(row('raw: 2 GetItem, UpdateItem, TransactWriteItems (3 puts), BatchGetItem, DeleteItem', rawMs));
-    console.log(row('the same raw calls and the email sent straight to the local SES', rawEmailMs));
-    console.log(row('POST /api/campaigns/{slug}/pledges (JSON, first pledge, email sent)', endpointMs));
-    console.log(`\nratio (p50 endpoint / p50 raw DynamoDB calls): ${(percentile(endpointMs, 0.5) / percentile(rawMs, 0.5)).toFixed(1)}x`);
-    console.log(`ratio (p50 endpoint / p50 raw calls and the email): ${(percentile(endpointMs, 0.5) / percentile(rawEmailMs, 0.5)).toFixed(1)}x`);
-    console.log(`DynamoDB calls per pledge through the endpoint: ${signCalls} (the email goes to the local SES in between)`);
-    units('Write capacity units per pledge (sign), as DynamoDB Local reports them', signUnits);
-    units('Write capacity units per confirmation, as DynamoDB Local reports them', confirmUnits);
-    console.log(
-      `\nOn AWS (items under 1 KB): a transactional write costs 2 WCU per item and each gsi1 write 1 more.` +
-        ` Sign: ${signItems.toFixed(0)} items x 2 = ${(2 * signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1 + outbox delete 1 + its gsi1 delete 1` +
-        ` = ${(2 * signItems + 5).toFixed(0)} WCU. Confirm: 2 items x 2 = 4 + gsi1 move (delete + put) 2 + rate limit 1 = 7 WCU.` +
-        ' DynamoDB Local counts index writes its own way (the tables above); plan with the AWS figures. Whether AWS also doubles index writes made inside a transaction is not stated in the docs read.' +
-        ' What the pledge itself stores is one item and its index entry (3 WCU); the rest is the platform\'s stored answer, outbox and rate limit.',
-    );
   } finally {
     await ses.stop();
     await ddb.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await pledgeBench();
+export function pledgeMarkdown(f: PledgeFigures): string {
+  const units = (list: Units) => table(['operation', 'calls', 'WCU'], [...list.map((r) => [r.op.replace('Command', ''), r.calls.toFixed(2), r.wcu.toFixed(1)]), ['total', '', list.reduce((s, r) => s + r.wcu, 0).toFixed(1)]], ['l', 'r', 'r']);
+  return section(
+    'Pledge: latency, round trips and write units',
+    `POST /api/campaigns/{slug}/pledges through the whole app in-process against the same DynamoDB calls issued directly, on the same DynamoDB Local (in memory) and local SES; ${f.runs} runs each, interleaved, after ${f.warmup} warm-up.`,
+    table(
+      ['operation', 'p50', 'p95'],
+      [
+        ['raw: 2 GetItem, UpdateItem, TransactWriteItems (3 puts), BatchGetItem, DeleteItem', ms(f.rawMs.p50, 2), ms(f.rawMs.p95, 2)],
+        ['the same raw calls and the email sent straight to the local SES', ms(f.rawWithEmailMs.p50, 2), ms(f.rawWithEmailMs.p95, 2)],
+        ['POST /api/campaigns/{slug}/pledges (JSON, first pledge)', ms(f.endpointMs.p50, 2), ms(f.endpointMs.p95, 2)],
+      ],
+      ['l', 'r', 'r'],
+    ),
+    `Ratio (p50 endpoint / p50 raw DynamoDB calls): **${ratio(f.ratio)}**; against the raw calls and the email: ${ratio(f.ratioWithEmail)}.`,
+    `DynamoDB round trips per pledge through the endpoint: ${f.roundTrips.toFixed(2)} (${f.calls.map((c) => `${c.op} ${c.perRequest.toFixed(2)}`).join(', ')}).`,
+    'Write capacity units per pledge (sign), as DynamoDB Local reports them:',
+    units(f.signUnits),
+    'Write capacity units per confirmation:',
+    units(f.confirmUnits),
+    `On AWS (items under 1 KB) a transactional write costs 2 WCU per item and each gsi1 write 1 more: sign ${f.signItems.toFixed(0)} items x 2 = ${(2 * f.signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1 + outbox delete 1 + its gsi1 delete 1 = ${(2 * f.signItems + 5).toFixed(0)} WCU; confirm 7 WCU.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(pledgeMarkdown(await pledgeBench()));
