@@ -3,7 +3,7 @@
  * the machine they ran on. Figures only: nothing here passes or fails a build. A benchmark that
  * breaks is reported in its section and makes the command exit non-zero once the file is written.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,14 +18,11 @@ import { pledgeBench, pledgeMarkdown, type PledgeFigures } from './pledge.ts';
 
 const RESULTS = join(REPO_ROOT, 'bench', 'RESULTS.md');
 
+/** A command's output (stdout, or stderr where it writes there, as `java -version` does). */
 function quiet(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
-  } catch (error) {
-    // `java -version` writes to stderr; anything else missing is reported as such.
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
-    return stderr || 'not found';
-  }
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (result.error) return 'not found';
+  return (result.stdout.trim() || result.stderr.trim());
 }
 
 function machine() {
@@ -35,10 +32,11 @@ function machine() {
     cores: cpu.length,
     memoryGiB: totalmem() / 1024 ** 3,
     node: process.version,
-    java: (quiet('java', ['-version']).split('\n')[0] ?? '').replace(/^.*version\s*/, ''),
+    java: quiet('java', ['-version']).split('\n')[0] ?? '',
     chromium: quiet('/usr/bin/chromium', ['--version']),
     commit: quiet('git', ['rev-parse', '--short', 'HEAD']),
-    dirty: quiet('git', ['status', '--porcelain']) !== '',
+    /** Files that differ from the commit when the run started (the figures are of the commit plus these). */
+    changed: quiet('git', ['status', '--porcelain']).split('\n').filter(Boolean).map((line) => line.slice(3)),
     date: new Date().toISOString(),
     loadBefore: loadavg(),
   };
@@ -116,7 +114,7 @@ const header = [
       ['Node.js', started.node],
       ['Java (DynamoDB Local)', started.java],
       ['Chromium (Lighthouse)', started.chromium],
-      ['git commit', `${started.commit}${started.dirty ? ' (with uncommitted changes)' : ''}`],
+      ['git commit', `${started.commit}${started.changed.length ? ` (with uncommitted changes to ${started.changed.join(', ')})` : ''}`],
       ['load average (1, 5, 15 min) before; after', `${started.loadBefore.map((l) => l.toFixed(2)).join(', ')}; ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`],
     ],
   ),

@@ -15,7 +15,7 @@ export interface SesMailerOptions {
  */
 export function sesMailer(options: SesMailerOptions): Mailer {
   // The SES client is loaded on the first send (its own chunk in a Lambda bundle): a function that
-  // sends nothing, like the API since delivery moved to the outbox, never parses it.
+  // sends nothing (the API, once delivery leaves the request path) never parses it.
   let loading: Promise<{ client: SESv2Client; SendEmailCommand: typeof SendEmailCommand }> | undefined;
   const load = () =>
     (loading ??= import('@aws-sdk/client-sesv2').then(({ SESv2Client, SendEmailCommand }) => ({
