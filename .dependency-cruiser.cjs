@@ -87,6 +87,9 @@ module.exports = {
           '^functions/src/platform/http/security-headers\\.ts$',
           '^functions/src/request-time-pages\\.ts$',
           '^functions/src/local/(seed|paths)\\.ts$',
+          // The Lambda bundler packs the ZIP index it ships beside the functions that use it.
+          '^functions/src/domain/zip\\.ts$',
+          '^functions/src/platform/zip-index/file-source\\.ts$',
         ],
       },
     },

@@ -9,6 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { loadConfig } from '../functions/src/config.ts';
 import { createDeps } from '../functions/src/deps.ts';
@@ -22,13 +23,48 @@ import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts'
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 import { capacityMeter } from './capacity-meter.ts';
-import { callRecorder, copyTable, routeVsRaw, summarise } from './round-trips.ts';
+import { ms, ratio, section, table } from './markdown.ts';
+import { callRecorder, copyTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
 const RAW_TABLE = 'bench-locks-raw';
 
-export async function lockRequestBench() {
+/**
+ * The shape of the DynamoDB calls a lock request makes, issued directly with made-up items, for the
+ * load bench (which cannot record the calls of a server in another process): the rate-limit
+ * update, then one transaction of `items` request-sized items. `lockRequestBench` measures the
+ * route's own recorded calls instead; its report gives the real number of items per transaction.
+ */
+export function rawLockRequestCalls(doc: DynamoDBDocumentClient, tableName: string, payload: () => string, items = LOCK_TRANSACTION_ITEMS): () => Promise<void> {
+  return async () => {
+    await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: `RAW#rate#${randomUUID()}`, sk: 'RAW' }, UpdateExpression: 'ADD hits :one', ExpressionAttributeValues: { ':one': 1 } }));
+    const body = payload();
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: Array.from({ length: items }, () => ({
+          Put: { TableName: tableName, Item: { pk: `RAW#${randomUUID()}`, sk: 'RAW', payload: body, createdAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(pk)' },
+        })),
+      }),
+    );
+  };
+}
+
+/** Items in a mail lock request's transaction (request, household claims, stock, stored answer, outbox), as lockRequestBench reports it. */
+export const LOCK_TRANSACTION_ITEMS = 6;
+
+export interface LockRequestFigures {
+  runs: number;
+  warmup: number;
+  routes: ({ route: string } & RouteFigures)[];
+  /** The plain request's p50 over its raw calls' p50. */
+  ratio: number;
+  perRequest: { op: string; calls: number; wcu: number }[];
+  totalWcu: number;
+  itemsPerTransaction: number;
+}
+
+export async function lockRequestBench(): Promise<LockRequestFigures> {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
   try {
@@ -111,32 +147,43 @@ export async function lockRequestBench() {
     const itemsPerTransaction = meter.transactItems() / (RUNS + WARMUP);
     const keyed = await compare(true);
 
-    const figures = [
-      { route: 'POST /api/campaigns/{slug}/lock-requests (JSON, mail)', ...summarise(plain) },
-      { route: 'the same with an Idempotency-Key (one replay read more)', ...summarise(keyed) },
-    ];
-    console.log(`\nLock request vs the same DynamoDB calls issued directly (${RUNS} runs each, interleaved, after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
-    console.log('| route | p50 ms | p95 ms | raw calls p50 ms | ratio (p50) | DynamoDB round trips |');
-    console.log('|---|---|---|---|---|---|');
-    for (const f of figures) {
-      console.log(`| ${f.route} | ${f.p50.toFixed(2)} | ${f.p95.toFixed(2)} | ${f.rawP50.toFixed(2)} | ${f.ratio.toFixed(2)}x | ${f.roundTrips.toFixed(1)} (${f.calls}) |`);
-    }
-    console.log(`\nWrite capacity units per request, as DynamoDB Local reports them\n`);
-    console.log('| operation | calls per request | WCU per request |');
-    console.log('|---|---|---|');
-    for (const r of perRequest) console.log(`| ${r.op.replace('Command', '')} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
-    console.log(`| total | | ${totalWcu.toFixed(1)} |`);
-    console.log(
-      `\nItems per transaction: ${itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional` +
-        ` write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more, so expect about` +
-        ` ${(2 * itemsPerTransaction + 2 + 1).toFixed(0)} WCU per request there (transaction, its 2 gsi1 writes, the rate-limit update);` +
-        ' sending the email later (the stream consumer) adds the outbox claim and delete.',
-    );
-    return { figures, wcuPerRequest: totalWcu, itemsPerTransaction };
+    return {
+      runs: RUNS,
+      warmup: WARMUP,
+      routes: [
+        { route: 'POST /api/campaigns/{slug}/lock-requests (JSON, mail)', ...summarise(plain) },
+        { route: 'the same with an Idempotency-Key (one replay read more)', ...summarise(keyed) },
+      ],
+      ratio: summarise(plain).ratio,
+      perRequest,
+      totalWcu,
+      itemsPerTransaction,
+    };
   } finally {
     await ses.stop();
     await ddb.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await lockRequestBench();
+
+/** A route's figures against its own raw calls, as one table row each (shared with the pledge bench). */
+export function routeTable(routes: ({ route: string } & RouteFigures)[]): string {
+  return table(
+    ['route', 'p50', 'p95', 'its raw DynamoDB calls, p50', 'ratio (p50)', 'DynamoDB round trips per request'],
+    routes.map((f) => [f.route, ms(f.p50, 2), ms(f.p95, 2), ms(f.rawP50, 2), ratio(f.ratio), `${f.roundTrips.toFixed(1)} (${f.calls})`]),
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+}
+
+export function lockRequestMarkdown(f: LockRequestFigures): string {
+  return section(
+    'Lock request: latency against its own DynamoDB calls, round trips, write units',
+    `POST /api/campaigns/{slug}/lock-requests through the whole app in-process (anti-abuse guard, validation, one transaction with allocation, household claims, stored answer and outbox entry; the email goes later, from the table's stream), each request followed by its own recorded DynamoDB calls replayed directly on a copy of the table, on the same DynamoDB Local (in memory); ${f.runs} runs each, interleaved, after ${f.warmup} warm-up. Goal: within 1.5x.`,
+    routeTable(f.routes),
+    'Write capacity units per request as DynamoDB Local reports them:',
+    table(['operation', 'calls per request', 'WCU per request'], [...f.perRequest.map((r) => [r.op.replace('Command', ''), r.calls.toFixed(2), r.wcu.toFixed(1)]), ['total', '', f.totalWcu.toFixed(1)]], ['l', 'r', 'r']),
+    `Items per transaction: ${f.itemsPerTransaction.toFixed(1)}. DynamoDB Local counts 1 WCU per item; on AWS a transactional write costs 2 WCU per item (up to 1 KB) and each gsi1 write 1 more, so expect about ${(2 * f.itemsPerTransaction + 2 + 1).toFixed(0)} WCU per request there (the transaction, its 2 gsi1 writes, the rate-limit update); sending the email later (the stream consumer) adds the outbox claim and delete.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(lockRequestMarkdown(await lockRequestBench()));

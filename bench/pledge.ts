@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { composeServices } from '../functions/src/compose.ts';
 import { loadConfig } from '../functions/src/config.ts';
@@ -26,13 +27,35 @@ import { contactKey } from '../functions/src/platform/email/suppressions.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 import { linkToken } from '../functions/src/pledges/service/links.ts';
 import { capacityMeter } from './capacity-meter.ts';
-import { callRecorder, copyTable, routeVsRaw, summarise } from './round-trips.ts';
+import { rawLockRequestCalls, routeTable } from './lock-request.ts';
+import { section, table } from './markdown.ts';
+import { callRecorder, copyTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
 const RAW_TABLE = 'bench-pledges-raw';
 
-export async function pledgeBench() {
+/**
+ * The shape of a pledge's DynamoDB calls issued directly with made-up items, for the load bench:
+ * the rate-limit update, then one transaction of the pledge, its stored answer and its outbox entry.
+ */
+export function rawPledgeCalls(doc: DynamoDBDocumentClient, tableName: string): () => Promise<void> {
+  const payload = JSON.stringify({ name: 'Bench Pledger', email: 'bench-raw@example.test', zip: '97201', language: 'en', updates: true });
+  return rawLockRequestCalls(doc, tableName, () => payload, 3);
+}
+
+type Units = { op: string; calls: number; wcu: number }[];
+
+export interface PledgeFigures extends RouteFigures {
+  runs: number;
+  warmup: number;
+  route: string;
+  signUnits: Units;
+  confirmUnits: Units;
+  signItems: number;
+}
+
+export async function pledgeBench(): Promise<PledgeFigures> {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
   try {
@@ -108,31 +131,32 @@ export async function pledgeBench() {
     }
     const confirmUnits = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / tokens.length, wcu: r.wcu / tokens.length }));
 
-    const units = (title: string, list: { op: string; calls: number; wcu: number }[]) => {
-      console.log(`\n${title}\n\n| operation | calls | WCU |\n|---|---|---|`);
-      for (const r of list) console.log(`| ${r.op.replace('Command', '')} | ${r.calls.toFixed(2)} | ${r.wcu.toFixed(1)} |`);
-      console.log(`| total | | ${list.reduce((s, r) => s + r.wcu, 0).toFixed(1)} |`);
-    };
-    console.log(`\nPledge endpoint vs the same DynamoDB calls issued directly (${RUNS} runs each, interleaved, after ${WARMUP} warm-up, DynamoDB Local in memory, Node ${process.version})\n`);
-    console.log('| route | p50 ms | p95 ms | raw calls p50 ms | ratio (p50) | DynamoDB round trips |');
-    console.log('|---|---|---|---|---|---|');
-    const f = signFigures;
-    console.log(`| POST /api/campaigns/{slug}/pledges (JSON, first pledge) | ${f.p50.toFixed(2)} | ${f.p95.toFixed(2)} | ${f.rawP50.toFixed(2)} | ${f.ratio.toFixed(2)}x | ${f.roundTrips.toFixed(1)} (${f.calls}) |`);
-    console.log('(The confirmation email is sent later, from the table\'s stream: not part of the request.)');
-    units('Write capacity units per pledge (sign), as DynamoDB Local reports them', signUnits);
-    units('Write capacity units per confirmation, as DynamoDB Local reports them', confirmUnits);
-    console.log(
-      `\nOn AWS (items under 1 KB): a transactional write costs 2 WCU per item and each gsi1 write 1 more.` +
-        ` Sign: ${signItems.toFixed(0)} items x 2 = ${(2 * signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1` +
-        ` = ${(2 * signItems + 3).toFixed(0)} WCU in the request; sending the email later adds the outbox claim, delete and its gsi1 delete (3). Confirm: 2 items x 2 = 4 + gsi1 move (delete + put) 2 + rate limit 1 = 7 WCU.` +
-        ' DynamoDB Local counts index writes its own way (the tables above); plan with the AWS figures. Whether AWS also doubles index writes made inside a transaction is not stated in the docs read.' +
-        ' What the pledge itself stores is one item and its index entry (3 WCU); the rest is the platform\'s stored answer, outbox and rate limit.',
-    );
-    return { route: 'POST /api/campaigns/{slug}/pledges (JSON)', ...signFigures, confirmUnits, signUnits };
+    return { runs: RUNS, warmup: WARMUP, route: 'POST /api/campaigns/{slug}/pledges (JSON, first pledge)', ...signFigures, confirmUnits, signUnits, signItems };
   } finally {
     await ses.stop();
     await ddb.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await pledgeBench();
+function unitsTable(list: Units): string {
+  return table(
+    ['operation', 'calls', 'WCU'],
+    [...list.map((r) => [r.op.replace('Command', ''), r.calls.toFixed(2), r.wcu.toFixed(1)]), ['total', '', list.reduce((sum, r) => sum + r.wcu, 0).toFixed(1)]],
+    ['l', 'r', 'r'],
+  );
+}
+
+export function pledgeMarkdown(f: PledgeFigures): string {
+  return section(
+    'Pledge: latency against its own DynamoDB calls, round trips, write units',
+    `POST /api/campaigns/{slug}/pledges through the whole app in-process (anti-abuse guard, validation, one transaction that also queues the email, which the table's stream sends later), each pledge followed by its own recorded DynamoDB calls replayed directly on a copy of the table, on the same DynamoDB Local (in memory); ${f.runs} runs each, interleaved, after ${f.warmup} warm-up. Goal: within 1.5x.`,
+    routeTable([f]),
+    'Write capacity units per pledge (sign), as DynamoDB Local reports them:',
+    unitsTable(f.signUnits),
+    'Write capacity units per confirmation (the button on the emailed link), as DynamoDB Local reports them:',
+    unitsTable(f.confirmUnits),
+    `On AWS (items under 1 KB) a transactional write costs 2 WCU per item and each gsi1 write 1 more. Sign: ${f.signItems.toFixed(0)} items x 2 = ${(2 * f.signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1 = ${(2 * f.signItems + 3).toFixed(0)} WCU in the request; sending the email later adds the outbox claim, delete and its gsi1 delete (3). Confirm: 2 items x 2 = 4 + gsi1 move (delete + put) 2 + rate limit 1 = 7 WCU. DynamoDB Local counts index writes its own way (the tables above); plan with the AWS figures. What the pledge itself stores is one item and its index entry (3 WCU); the rest is the platform's stored answer, outbox and rate limit.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(pledgeMarkdown(await pledgeBench()));

@@ -163,3 +163,4 @@ export function summarise(run: RouteVsRaw) {
       .join(', '),
   };
 }
+export type RouteFigures = ReturnType<typeof summarise>;

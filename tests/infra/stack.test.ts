@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/src/platform/dynamo/table-definition.ts';
+import { ZIP_INDEX_ASSET } from '../../functions/src/platform/zip-index/file-source.ts';
 import { REQUEST_TIME_PAGES } from '../../functions/src/request-time-pages.ts';
 import { functionStatements, resourceByPrefix, synth } from './synth.ts';
 
@@ -18,6 +19,7 @@ function distributionBehaviors(template: Template): Record<string, Record<string
 
 /** Set by the first suite's synth, the only bundled one in this file. */
 let bundledOutdir = '';
+let bundledTemplate: Template;
 
 describe('LocklineStack (synthesised offline)', () => {
   let dev: Template;
@@ -27,6 +29,7 @@ describe('LocklineStack (synthesised offline)', () => {
     const bundled = synth('dev', { bundle: true });
     dev = bundled.template;
     bundledOutdir = bundled.outdir;
+    bundledTemplate = bundled.template;
     prod = synth('prod').template;
   });
 
@@ -228,14 +231,36 @@ describe('lock sweep', () => {
   });
 });
 
-describe('API bundle', () => {
-  it('carries the page shells the lock finder pages are rendered into', () => {
-    const outdir = bundledOutdir;
-    expect(outdir).not.toBe('');
-    const bundles = readdirSync(outdir).filter((d) => existsSync(join(outdir, d, 'index.mjs')));
-    const withShells = bundles.filter((d) => existsSync(join(outdir, d, 'shells', 'get-a-lock', 'index.html')));
-    expect(withShells).toHaveLength(1);
-    expect(existsSync(join(outdir, withShells[0]!, 'shells', 'es', 'get-a-lock', 'index.html'))).toBe(true);
+describe('Lambda bundles', () => {
+  const FUNCTIONS = { api: 'ApiHandler', sweep: 'LockSweepHandler', seed: 'ContentSeedHandler', emailEvents: 'EmailEventsHandler', export: 'StaffExportsHandler' };
+  /** The staged folder of a function's code, by the asset hash in its S3 key. */
+  const bundleOf = (prefix: string) => {
+    const fn = resourceByPrefix(bundledTemplate, 'AWS::Lambda::Function', prefix).resource;
+    const key = (fn.Properties.Code as { S3Key: string }).S3Key;
+    return join(bundledOutdir, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+
+  it('gives every function its own bundle, with a handler file and no source maps', () => {
+    const dirs = Object.values(FUNCTIONS).map(bundleOf);
+    expect(new Set(dirs).size).toBe(dirs.length);
+    for (const dir of dirs) {
+      const files = readdirSync(dir);
+      expect(files).toContain('index.mjs');
+      expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+      for (const file of files.filter((f) => f.endsWith('.mjs'))) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('sourceMappingURL');
+    }
+  });
+
+  it('carries the page shells the lock finder pages are rendered into, in the API only', () => {
+    const api = bundleOf(FUNCTIONS.api);
+    expect(existsSync(join(api, 'shells', 'get-a-lock', 'index.html'))).toBe(true);
+    expect(existsSync(join(api, 'shells', 'es', 'get-a-lock', 'index.html'))).toBe(true);
+    expect(existsSync(join(bundleOf(FUNCTIONS.sweep), 'shells'))).toBe(false);
+  });
+
+  it('ships the packed ZIP index beside the functions that look up ZIP codes, and not with the email events handler', () => {
+    for (const fn of [FUNCTIONS.api, FUNCTIONS.sweep, FUNCTIONS.seed, FUNCTIONS.export]) expect(existsSync(join(bundleOf(fn), ZIP_INDEX_ASSET))).toBe(true);
+    expect(existsSync(join(bundleOf(FUNCTIONS.emailEvents), ZIP_INDEX_ASSET))).toBe(false);
   });
 });
 

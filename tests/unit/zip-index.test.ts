@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import committed from '../../functions/src/domain/data/zip-index.json' with { type: 'json' };
 import { lookupZip, stateForZip } from '../../functions/src/domain/erpo-lookup.ts';
 import { ZIP_INDEX } from '../../functions/src/domain/zip-data.ts';
-import { decodeZipIndex, encodeZipIndex, zipInputSchema } from '../../functions/src/domain/zip.ts';
-import { buildZipIndexFromPackages } from '../../scripts/build-zip-index.ts';
+import { decodeZipIndex, encodeZipIndex, lazyZipIndex, packZipIndex, unpackZipIndex, zipInputSchema, type ZipIndex, type ZipIndexFile } from '../../functions/src/domain/zip.ts';
+import { buildZipIndexFromPackages, zipEntriesFromPackages } from '../../scripts/build-zip-index.ts';
 
 describe('ZIP input', () => {
   it.each([
@@ -77,4 +77,50 @@ describe('ZIP index', () => {
     expect(() => stateForZip('00601')).toThrow(/outside the 50 states and DC/);
     expect(() => stateForZip('99999')).toThrow(/could not find that ZIP code/);
   });
+
+  it('answers every ZIP code, in the committed JSON and in the packed file a Lambda reads, exactly as the datasets say', () => {
+    const dataset = zipEntriesFromPackages();
+    const file = committed as ZipIndexFile;
+    const packed = packZipIndex(file);
+    const forms: [string, ZipIndex][] = [
+      ['json', decodeZipIndex(file)],
+      ['packed', unpackZipIndex(packed)],
+    ];
+    // 100,000 five-digit codes: every one that exists, and every one that does not.
+    const wrong: string[] = [];
+    for (let n = 0; n < 100_000; n++) {
+      const zip = String(n).padStart(5, '0');
+      const entry = dataset.get(zip);
+      const expected = entry ? { state: entry.state, centre: { lat: Math.round(entry.lat * 100) / 100, lon: Math.round(entry.lon * 100) / 100 } } : null;
+      for (const [form, index] of forms) {
+        const state = index.stateOf(zip);
+        const centre = index.centroidOf(zip);
+        if (state !== (expected?.state ?? null) || JSON.stringify(centre) !== JSON.stringify(expected?.centre ?? null)) wrong.push(`${form} ${zip}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(forms.map(([, index]) => index.count)).toEqual([dataset.size, dataset.size]);
+    // The packed file is the JSON's bytes without base64: about three quarters of its size.
+    expect(packed.length).toBeLessThan(JSON.stringify(file).length * 0.8);
+  });
+
+  it('refuses a packed file that is not one, or is cut short', () => {
+    const packed = packZipIndex(committed as ZipIndexFile);
+    expect(() => unpackZipIndex(packed.subarray(0, packed.length - 1))).toThrow(/truncated/);
+    expect(() => unpackZipIndex(new TextEncoder().encode('{"sources": []}'))).toThrow(/Not a packed ZIP index/);
+  });
+
+  it('builds the index on the first lookup, once, and not when the module loads', () => {
+    let loads = 0;
+    const index = lazyZipIndex(() => {
+      loads += 1;
+      return decodeZipIndex(committed as ZipIndexFile);
+    });
+    expect(loads).toBe(0);
+    expect(index.stateOf('97201')).toBe('OR');
+    expect(index.centroidOf('98101')).not.toBeNull();
+    expect(index.count).toBeGreaterThan(41_000);
+    expect(loads).toBe(1);
+  });
 });
+

@@ -78,13 +78,80 @@ export function encodeZipIndex(entries: Iterable<[zip: string, entry: ZipEntry]>
   return { sources, count: sorted.length, present: toBase64(bits), runs: runs.join(','), centroids: toBase64(coords) };
 }
 
+/** The parts of an index, as bytes: what both the committed JSON and the packed Lambda asset decode to. */
+export interface ZipIndexParts {
+  count: number;
+  /** Bitset over 00000-99999: bit n set when ZIP n exists (12,500 bytes). */
+  present: Uint8Array;
+  runs: string;
+  /** Little-endian int16 pairs (latitude, longitude in hundredths of a degree), one per existing ZIP. */
+  centroids: Uint8Array;
+}
+
+/** The committed JSON form (base64 text, so the site build and tests import it as plain data). */
 export function decodeZipIndex(file: ZipIndexFile): ZipIndex {
-  const bits = fromBase64(file.present);
-  // Centroids are decoded on first use, so a lookup that needs only the state pays nothing for them.
+  return zipIndexFromParts({ count: file.count, present: fromBase64(file.present), runs: file.runs, centroids: fromBase64(file.centroids) });
+}
+
+const PACKED_MAGIC = 'LLZ1';
+const PRESENT_BYTES = 100_000 / 8;
+
+/**
+ * The packed binary form shipped beside a Lambda bundle (infra/lib/lambda-bundling.ts):
+ * `LLZ1`, count and the byte length of the runs (uint32 LE each), the runs (ASCII), the presence
+ * bitset, the centroids. The same bytes as the JSON's base64 strings, so it reads with no decoding.
+ */
+export function packZipIndex(file: ZipIndexFile): Uint8Array {
+  const runs = new TextEncoder().encode(file.runs);
+  const present = fromBase64(file.present);
+  const centroids = fromBase64(file.centroids);
+  const out = new Uint8Array(12 + runs.length + present.length + centroids.length);
+  const view = new DataView(out.buffer);
+  out.set(new TextEncoder().encode(PACKED_MAGIC), 0);
+  view.setUint32(4, file.count, true);
+  view.setUint32(8, runs.length, true);
+  out.set(runs, 12);
+  out.set(present, 12 + runs.length);
+  out.set(centroids, 12 + runs.length + present.length);
+  return out;
+}
+
+export function unpackZipIndex(bytes: Uint8Array): ZipIndex {
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== PACKED_MAGIC) throw new Error('Not a packed ZIP index.');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(4, true);
+  const runsEnd = 12 + view.getUint32(8, true);
+  const presentEnd = runsEnd + PRESENT_BYTES;
+  if (bytes.length !== presentEnd + count * 4) throw new Error('The packed ZIP index is truncated.');
+  return zipIndexFromParts({
+    count,
+    runs: new TextDecoder().decode(bytes.subarray(12, runsEnd)),
+    present: bytes.subarray(runsEnd, presentEnd),
+    centroids: bytes.subarray(presentEnd),
+  });
+}
+
+/**
+ * An index that is built on its first lookup, not when the module loads: a cold start that never
+ * looks up a ZIP code pays nothing for it.
+ */
+export function lazyZipIndex(load: () => ZipIndex): ZipIndex {
+  let index: ZipIndex | undefined;
+  const get = () => (index ??= load());
+  return {
+    get count() {
+      return get().count;
+    },
+    stateOf: (zip5) => get().stateOf(zip5),
+    centroidOf: (zip5) => get().centroidOf(zip5),
+  };
+}
+
+function zipIndexFromParts({ count, present: bits, runs, centroids: coords }: ZipIndexParts): ZipIndex {
+  // Centroids are indexed on first use, so a lookup that needs only the state pays nothing for them.
   let centroids: { view: DataView; rank: Int32Array } | undefined;
   const loadCentroids = () => {
     if (centroids) return centroids;
-    const coords = fromBase64(file.centroids);
     // Position of each existing ZIP among all existing ZIPs: the row of its centroid.
     const rank = new Int32Array(100_000).fill(-1);
     for (let n = 0, r = 0; n < 100_000; n++) if ((bits[n >> 3] ?? 0) & (1 << (n & 7))) rank[n] = r++;
@@ -93,7 +160,7 @@ export function decodeZipIndex(file: ZipIndexFile): ZipIndex {
   };
   const starts: number[] = [];
   const states: string[] = [];
-  for (const run of file.runs.split(',')) {
+  for (const run of runs.split(',')) {
     const [start, state] = run.split(':');
     starts.push(Number(start));
     states.push(state!);
@@ -113,7 +180,7 @@ export function decodeZipIndex(file: ZipIndexFile): ZipIndex {
     return states[lo] ?? null;
   };
   return {
-    count: file.count,
+    count,
     stateOf,
     centroidOf(zip5) {
       if (!stateOf(zip5)) return null;

@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AppSecrets } from './app-secrets.ts';
@@ -51,16 +51,15 @@ export const API_ACCESS_LOG_FIELDS = {
  * reserved (and so capped): a flood is refused at the door instead of scaling the bill.
  */
 export class Api extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/lambda.ts',
+      bundle: 'api',
       timeout: Duration.seconds(10),
-      withPageShells: true,
       reservedConcurrentExecutions: props.reservedConcurrency,
       environment: { ...appEnvironment(props), CLIENT_IP_HEADER },
     });

@@ -31,7 +31,7 @@ export class ContentSeed extends Construct {
     const asset = new Asset(this, 'Content', { path: join(dir, 'content.json') });
 
     const fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/seed-lambda.ts',
+      bundle: 'seed',
       timeout: Duration.minutes(2),
       environment: {
         STAGE: props.stage,

@@ -41,7 +41,7 @@ export class EmailDelivery extends Construct {
   constructor(scope: Construct, id: string, props: EmailDeliveryProps) {
     super(scope, id);
     this.fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/stream-lambda.ts',
+      bundle: 'email-delivery',
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: DELIVERY_STREAM.reservedConcurrency,
       environment: appEnvironment(props),

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -22,12 +22,12 @@ export interface EmailEventsProps extends AppSettings {
  * down the account's reputation. Only PutItem on the table and the signing key.
  */
 export class EmailEvents extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: EmailEventsProps) {
     super(scope, id);
     this.fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/email-events-lambda.ts',
+      bundle: 'email-events',
       timeout: Duration.seconds(30),
       environment: appEnvironment(props),
     });

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as CdkFunction } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRET_ENV, type AppSecrets } from './app-secrets.ts';
@@ -26,14 +26,14 @@ export interface LockSweepProps extends AppSettings {
  * EventBridge cannot deliver after its retries lands in a dead-letter queue, which has an alarm.
  */
 export class LockSweep extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: CdkFunction;
   readonly rule: Rule;
   readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: LockSweepProps) {
     super(scope, id);
     this.fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/sweep-lambda.ts',
+      bundle: 'sweep',
       timeout: Duration.seconds(60),
       reservedConcurrentExecutions: 1,
       environment: appEnvironment(props),

@@ -1,34 +1,49 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { RemovalPolicy, type Duration } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, RemovalPolicy, type Duration } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from '../lambda-bundling.ts';
+import { HANDLER_FILE, type LambdaName } from '../lambda-bundling.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 export interface LocklineFunctionProps {
-  /** Entry file, relative to the repository root. */
-  entry: string;
+  /** Which function of infra/lib/lambda-bundling.ts's list: its entry and what ships beside it. */
+  bundle: LambdaName;
   environment: Record<string, string>;
   timeout: Duration;
   memorySize?: number;
   /** Reserve (and cap) this many concurrent executions. */
   reservedConcurrentExecutions?: number;
-  /** Copy the site build's page shells next to the handler (the lock finder pages need them). */
-  withPageShells?: boolean;
 }
 
+const BUNDLER = join(REPO_ROOT, 'infra', 'lib', 'lambda-bundling.ts');
+
 /**
- * Every Lockline Lambda the same way: Node.js 22 on arm64, bundled by the local esbuild (no Docker)
- * with the shared settings, JSON logs kept 30 days.
+ * Every Lockline Lambda the same way: Node.js 22 on arm64, bundled on this machine (no Docker) by
+ * infra/lib/lambda-bundling.ts, the same build the cold-start benchmark measures, JSON logs kept
+ * 30 days. The bundler runs in a child process because CDK asks for the bundle synchronously.
  */
-export function locklineFunction(scope: Construct, id: string, props: LocklineFunctionProps): NodejsFunction {
-  return new NodejsFunction(scope, id, {
-    entry: join(REPO_ROOT, props.entry),
-    handler: 'handler',
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+export function locklineFunction(scope: Construct, id: string, props: LocklineFunctionProps): LambdaFunction {
+  return new LambdaFunction(scope, id, {
+    code: Code.fromAsset(REPO_ROOT, {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        // Never pulled: local bundling always answers (it throws rather than fall back to Docker).
+        image: DockerImage.fromRegistry('lockline-local-bundling-only'),
+        // CDK caches staged assets by their source path and bundling options, where the local
+        // bundler's function does not count: without a difference here, every function would get
+        // the first one's bundle (tests/infra/stack.test.ts checks each gets its own).
+        environment: { LOCKLINE_FUNCTION: props.bundle },
+        local: {
+          tryBundle(outputDir) {
+            execFileSync(process.execPath, ['--import', 'tsx', BUNDLER, props.bundle, outputDir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+            return true;
+          },
+        },
+      },
+    }),
+    handler: `${HANDLER_FILE.replace(/\.mjs$/, '')}.handler`,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
     memorySize: props.memorySize ?? 512,
@@ -37,24 +52,5 @@ export function locklineFunction(scope: Construct, id: string, props: LocklineFu
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     loggingFormat: LoggingFormat.JSON,
     environment: props.environment,
-    bundling: {
-      format: OutputFormat.ESM,
-      target: LAMBDA_BUNDLING.target,
-      minify: LAMBDA_BUNDLING.minify,
-      // No source maps: --enable-source-maps on a 2 MB map costs cold-start time on every init.
-      sourceMap: false,
-      externalModules: [...LAMBDA_BUNDLING.external],
-      mainFields: [...LAMBDA_BUNDLING.mainFields],
-      banner: LAMBDA_BUNDLING.banner,
-      ...(props.withPageShells
-        ? {
-            commandHooks: {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/site/dist/shells" "${outputDir}/shells"`],
-            },
-          }
-        : {}),
-    },
   });
 }

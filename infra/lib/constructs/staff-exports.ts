@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType, InvokeMode, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { SECRET_ENV, type AppSecrets } from './app-secrets.ts';
 import { appEnvironment, grantSecretRead, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
@@ -21,13 +21,13 @@ export interface StaffExportsProps extends AppSettings {
  * `/api/staff/campaigns/*.csv` here.
  */
 export class StaffExports extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly url: FunctionUrl;
 
   constructor(scope: Construct, id: string, props: StaffExportsProps) {
     super(scope, id);
     this.fn = locklineFunction(this, 'Handler', {
-      entry: 'functions/src/export-lambda.ts',
+      bundle: 'export',
       // 100,000 rows take seconds; the ceiling leaves room for the 2 MB/s past the first 6 MB.
       timeout: Duration.minutes(5),
       environment: appEnvironment(props),

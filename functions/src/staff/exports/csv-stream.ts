@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import { neutralizeCell } from '../../domain/csv.ts';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -34,12 +33,14 @@ export function csvStream<Row>(input: CsvStreamInput<Row>): ReadableStream<Uint8
       yield input.columns.map((column) => neutralizeCell(column.cell(row)));
     }
   }
-  const stringifier = stringify({ header: true, columns: input.columns.map((c) => c.header), bom: true, record_delimiter: 'windows' });
-  // A source error destroys the stringifier with it, which ends the loop below with that error.
-  pipeline(Readable.from(records()), stringifier, () => undefined);
   // The last bytes go out only after onFinish (the audit record's row count) is written: on
   // Lambda, nothing runs once the response has ended.
   async function* bytes() {
+    // csv-stringify is loaded with the first export (its own chunk in a Lambda bundle).
+    const { stringify } = await import('csv-stringify');
+    const stringifier = stringify({ header: true, columns: input.columns.map((c) => c.header), bom: true, record_delimiter: 'windows' });
+    // A source error destroys the stringifier with it, which ends the loop below with that error.
+    pipeline(Readable.from(records()), stringifier, () => undefined);
     try {
       for await (const chunk of stringifier) yield chunk as Buffer;
     } catch (error) {

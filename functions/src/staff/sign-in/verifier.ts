@@ -1,7 +1,4 @@
-import { JwtVerifier } from 'aws-jwt-verify';
-import { FetchError, JwtBaseError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { StaffSignInConfig } from '../../config.ts';
 import { UnavailableError } from '../../domain/errors.ts';
 import type { StaffPrincipal } from '../../platform/http/env.ts';
@@ -15,14 +12,26 @@ export interface StaffTokenVerifier {
 /** Our own checks' refusal (aws-jwt-verify passes it through). */
 class TokenRejected extends Error {}
 
-/** A JWKS fetcher over the platform's `fetch`: https on AWS, and the local issuer's plain http on loopback. */
-const fetchFetcher: Fetcher = {
-  async fetch(uri) {
-    const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
-    if (!response.ok) throw new FetchError(uri, `Status code is ${response.status}, expected 200`);
-    return response.arrayBuffer();
-  },
-};
+/**
+ * aws-jwt-verify, loaded on the first staff request (its own chunk in the Lambda bundle): public
+ * requests never parse it.
+ */
+async function loadJwtLibrary() {
+  const [{ JwtVerifier }, { FetchError, JwtBaseError }, { SimpleJwksCache }] = await Promise.all([
+    import('aws-jwt-verify'),
+    import('aws-jwt-verify/error'),
+    import('aws-jwt-verify/jwk'),
+  ]);
+  /** A JWKS fetcher over the platform's `fetch`: https on AWS, and the local issuer's plain http on loopback. */
+  const fetchFetcher: Fetcher = {
+    async fetch(uri) {
+      const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
+      if (!response.ok) throw new FetchError(uri, `Status code is ${response.status}, expected 200`);
+      return response.arrayBuffer();
+    },
+  };
+  return { JwtVerifier, FetchError, JwtBaseError, jwksCache: () => new SimpleJwksCache({ fetcher: fetchFetcher }) };
+}
 
 /**
  * The one verification of staff tokens, the same on AWS (Cognito) and locally (the local issuer):
@@ -32,20 +41,14 @@ const fetchFetcher: Fetcher = {
  * from `cognito:groups`. ID tokens, other clients' tokens, expired and forged tokens give null.
  */
 export function staffTokenVerifier(config: StaffSignInConfig): StaffTokenVerifier {
-  const verifier = JwtVerifier.create(
-    {
-      issuer: config.issuer,
-      jwksUri: `${config.issuer}/.well-known/jwks.json`,
-      audience: null,
-      customJwtCheck: ({ payload }) => {
-        if (payload.token_use !== 'access') throw new TokenRejected('token_use');
-        if (payload.client_id !== config.clientId) throw new TokenRejected('client_id');
-      },
-    },
-    { jwksCache: new SimpleJwksCache({ fetcher: fetchFetcher }) },
-  );
+  let ready: ReturnType<typeof createVerifier> | undefined;
   return {
     async verify(token) {
+      ready ??= createVerifier(config).catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      });
+      const { verifier, FetchError, JwtBaseError } = await ready;
       try {
         const payload = await verifier.verify(token);
         const groups = payload['cognito:groups'];
@@ -60,4 +63,21 @@ export function staffTokenVerifier(config: StaffSignInConfig): StaffTokenVerifie
       }
     },
   };
+}
+
+async function createVerifier(config: StaffSignInConfig) {
+  const { JwtVerifier, FetchError, JwtBaseError, jwksCache } = await loadJwtLibrary();
+  const verifier = JwtVerifier.create(
+    {
+      issuer: config.issuer,
+      jwksUri: `${config.issuer}/.well-known/jwks.json`,
+      audience: null,
+      customJwtCheck: ({ payload }) => {
+        if (payload.token_use !== 'access') throw new TokenRejected('token_use');
+        if (payload.client_id !== config.clientId) throw new TokenRejected('client_id');
+      },
+    },
+    { jwksCache: jwksCache() },
+  );
+  return { verifier, FetchError, JwtBaseError };
 }
