@@ -30,12 +30,12 @@ module.exports = {
     },
     {
       name: 'capabilities-meet-at-their-index',
-      comment: "A capability uses another capability only through that capability's index.ts, never its internals.",
+      comment: "A capability uses another capability only through that capability's index.ts (or its for-staff.ts, what it offers the staff surfaces, kept apart so residents' cold starts never parse it), never its internals.",
       severity: 'error',
       from: { path: CAPABILITY },
       to: {
         path: `^functions/src/(?!(?:${NOT_CAPABILITY})/)[^/]+/`,
-        pathNot: ['^functions/src/$1/', '^functions/src/[^/]+/index\\.ts$'],
+        pathNot: ['^functions/src/$1/', '^functions/src/[^/]+/(index|for-staff)\\.ts$'],
       },
     },
     {

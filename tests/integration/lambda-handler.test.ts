@@ -62,4 +62,16 @@ describe('the Lambda handler module', () => {
     expect(result.statusCode).toBe(404);
     expect(JSON.parse(result.body).error.code).toBe('not_found');
   });
+
+  it('serves the staff surfaces from their own chunk, loaded on the first staff request (signed out: refused, never a 5xx)', async () => {
+    const api = (await handler(httpApiEvent('/api/staff/me'), {} as LambdaContext)) as { statusCode: number; body: string };
+    expect(api.statusCode).toBe(401);
+    const page = (await handler(httpApiEvent('/staff/c/lockton/'), {} as LambdaContext)) as { statusCode: number; headers: Record<string, string> };
+    expect([302, 303]).toContain(page.statusCode);
+    expect(page.headers.location).toContain('/staff/');
+    // And residents' routes still answer after it (a campaign that does not exist here).
+    const resident = (await handler(httpApiEvent('/api/campaigns/staff-town'), {} as LambdaContext)) as { statusCode: number; body: string };
+    expect(resident.statusCode).toBe(404);
+    expect(JSON.parse(resident.body).error.code).toBe('not_found');
+  });
 });

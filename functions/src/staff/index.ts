@@ -9,11 +9,9 @@ export { AUDIT_ACTIONS, AUDIT_RETENTION_DAYS, type AuditLog, type AuditRecord } 
 export { dynamoAuditLog } from './audit/audit-store.ts';
 export type { ChartData, ChartSource } from './console/chart-data.ts';
 export type { ConsoleLockRequest, ConsoleLocks } from './console/ports.ts';
-export { staffConsoleRoutes } from './console/console-routes.ts';
 export { STAFF_PAGES } from './pages.ts';
-export { csvStream, type CsvColumn } from './exports/csv-stream.ts';
-export { csvExportRoute, dateRangeSchema, isoRange } from './exports/export-route.ts';
+export { isStaffPath } from './paths.ts';
+export type { CsvColumn } from './exports/csv-stream.ts';
 export type { PledgeExportRow, PledgeExportSource } from './exports/pledge-export.ts';
 export { campaignGroup, PLATFORM_ADMIN_GROUP, STAFF_ROLES, type StaffRole } from './rules/roles.ts';
-export { staffRoutes } from './routes.ts';
 export type { StaffRoute, StaffRouteContext } from './scope.ts';

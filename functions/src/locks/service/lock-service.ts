@@ -1,7 +1,7 @@
 import type { Mailer } from '../../platform/email/mailer.ts';
+import { loadedOnFirstSend } from '../../platform/outbox/outbox.ts';
 import { lockChanges } from './changes.ts';
 import { LOCK_TOPIC, type LockServiceDeps } from './deps.ts';
-import { lockEmailHandler } from './notify.ts';
 import { residentAccess } from './resident.ts';
 import { staffActions } from './staff.ts';
 import { lockSubmissions } from './submit.ts';
@@ -14,7 +14,8 @@ import { lockSweep } from './sweep.ts';
  * handler on the platform outbox, which owns sending, retries and dead letters.
  */
 export function lockService(deps: LockServiceDeps & { mailer: Mailer }) {
-  deps.outbox.register(LOCK_TOPIC, lockEmailHandler(deps));
+  // The emails' code is loaded by the first send: the API only queues them.
+  deps.outbox.register(LOCK_TOPIC, loadedOnFirstSend(() => import('./notify.ts').then(({ lockEmailHandler }) => lockEmailHandler(deps))));
   const changes = lockChanges(deps);
   const { submit } = lockSubmissions(deps, changes);
   const { forResident, cancelByResident } = residentAccess(deps, changes);

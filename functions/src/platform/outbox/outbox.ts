@@ -32,6 +32,22 @@ export type TypedEntry<K extends string> = OutboxEntry & { kind: K };
  */
 export type OutboxHandler<K extends string> = (entry: TypedEntry<K>) => Promise<'sent' | 'dropped'>;
 
+/**
+ * A handler whose code (the email's views and copy) is loaded on its first send: a function that
+ * only queues messages (the API, since delivery left the request path) never parses it
+ * (decision 0020). A failed load is tried again on the next send.
+ */
+export function loadedOnFirstSend<K extends string>(load: () => Promise<OutboxHandler<K>>): OutboxHandler<K> {
+  let loading: Promise<OutboxHandler<K>> | undefined;
+  return async (entry) => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return (await loading)(entry);
+  };
+}
+
 /** Retry delays after a failed send, in minutes; after the last one the entry is kept for staff. */
 export const RETRY_MINUTES = [1, 5, 30, 120];
 

@@ -1,8 +1,8 @@
+import { loadedOnFirstSend } from '../../platform/outbox/outbox.ts';
 import { pledgeCounting } from './counts.ts';
 import { PLEDGE_TOPIC, type PledgeServiceDeps } from './deps.ts';
 import { pledgeExport } from './export.ts';
 import { pledgeManagement } from './manage.ts';
-import { pledgeEmailHandler } from './notify.ts';
 import { pledgeSigning } from './sign.ts';
 
 /**
@@ -11,7 +11,8 @@ import { pledgeSigning } from './sign.ts';
  * capability's email handler on the platform outbox, which owns sending, retries and dead letters.
  */
 export function pledgeService(deps: PledgeServiceDeps) {
-  deps.outbox.register(PLEDGE_TOPIC, pledgeEmailHandler(deps));
+  // The emails' code is loaded by the first send: the API only queues them.
+  deps.outbox.register(PLEDGE_TOPIC, loadedOnFirstSend(() => import('./notify.ts').then(({ pledgeEmailHandler }) => pledgeEmailHandler(deps))));
   const counts = pledgeCounting(deps);
   const { sign } = pledgeSigning(deps);
   const manage = pledgeManagement(deps, counts.forget);
