@@ -67,6 +67,12 @@ describe('red-flag law API on DynamoDB Local', () => {
       expect(res.status).toBe(400);
       expect(body.error?.fields).toEqual({ code: ['Use a two-letter state code, like WA or DC.'] });
     });
+
+    it('answers the malformed-code error in Spanish to a Spanish request', async () => {
+      const res = await app.request('/api/erpo/states/W1', { headers: { 'accept-language': 'es' } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { fields: unknown } }).error.fields).toEqual({ code: ['Use un código de estado de dos letras, como WA o DC.'] });
+    });
   });
 
   describe('GET /api/erpo/lookup', () => {

@@ -13,6 +13,8 @@ export const PLATFORM_MESSAGES = {
   once: { en: 'Give this parameter once.', es: 'Envíe este parámetro una sola vez.' },
   zipMissing: { en: 'Enter a ZIP code.', es: 'Escriba un código postal.' },
   zipInvalid: { en: 'Enter a ZIP code with 5 digits, like 97201.', es: 'Escriba un código postal de 5 dígitos, como 97201.' },
+  // domain/erpo-lookup.ts's stateCodeSchema: the same English text, so it is answered in both languages.
+  stateCode: { en: 'Use a two-letter state code, like WA or DC.', es: 'Use un código de estado de dos letras, como WA o DC.' },
   slug: { en: 'Use lower-case letters, digits and single hyphens, such as "springfield".', es: 'Use letras minúsculas, números y guiones simples, como "springfield".' },
   date: { en: 'Use a date like 2026-11-25.', es: 'Use una fecha como 2026-11-25.' },
   formUnreadable: { en: 'The form could not be read. Send it again.', es: 'No pudimos leer el formulario. Envíelo otra vez.' },
