@@ -134,7 +134,7 @@ export async function bundleFunction(name: string, spec: LambdaFunctionSpec, out
     plugins: [zipIndexFromFile, ownModulesAreSideEffectFree],
     logLevel: 'warning',
   });
-  const metafile = result.metafile;
+  const metafile = withoutUnreachableChunks(result.metafile);
 
   let zipIndexBytes = 0;
   // Only modules left in the output count: the inputs also list what tree-shaking dropped.
@@ -149,6 +149,26 @@ export async function bundleFunction(name: string, spec: LambdaFunctionSpec, out
     cpSync(SHELLS_DIR, join(outdir, 'shells'), { recursive: true });
   }
   return { name, outdir, ...measureOutputs(metafile, outdir), zipIndexBytes, pageShells: Boolean(spec.pageShells) };
+}
+
+/**
+ * Removes the chunks the handler can never load. esbuild makes a chunk of every `import()` in a
+ * module it parsed, even a module tree-shaking then dropped (the email-events handler reaches
+ * `deps.ts`, whose capability barrels lead to the lock service's lazily loaded email handler), so a
+ * function would ship code, and the ZIP index that code needs, that nothing of it imports.
+ */
+function withoutUnreachableChunks(metafile: Metafile): Metafile {
+  const outputs = metafile.outputs;
+  const handler = Object.keys(outputs).find((file) => file.endsWith(`/${HANDLER_FILE}`) || file === HANDLER_FILE)!;
+  const reachable = new Set<string>();
+  const visit = (file: string) => {
+    if (reachable.has(file) || !outputs[file]) return;
+    reachable.add(file);
+    for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement' || imported.kind === 'dynamic-import') visit(imported.path);
+  };
+  visit(handler);
+  for (const file of Object.keys(outputs)) if (!reachable.has(file)) rmSync(resolve(REPO_ROOT, file));
+  return { ...metafile, outputs: Object.fromEntries(Object.entries(outputs).filter(([file]) => reachable.has(file))) };
 }
 
 function measureOutputs(metafile: Metafile, outdir: string) {
