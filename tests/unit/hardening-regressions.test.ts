@@ -54,6 +54,15 @@ describe('hostile bodies are client errors, never 500s', () => {
     expect(formToLockRequest({ 'address.line1': ' ', 'address.zip': '' }).address).toBeUndefined();
   });
 
+  it('a pledge page asked without its slash is redirected with the path as sent, even with a NUL in it (npm run fuzz, 200,000 inputs)', async () => {
+    const app = createApp(buildDeps());
+    for (const path of ['/c/%00/pledge', '/es/c/%00/pledge', '/c/demo-city/pledge']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location'), path).toBe(`${path}/`);
+    }
+  });
+
   it('a malformed Idempotency-Key on a link or a cancel button is a 400 page, not a 500', async () => {
     const deps = buildDeps();
     const app = createApp(deps);

@@ -87,7 +87,8 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
         const main = renderCountFrame(locale, count, w.campaign?.city);
         return c.html(deps.shells.render('pledge-count', locale, { path: shellPath(c.req.path), main, noindex: true }));
       });
-      routes.get(at, (c) => c.redirect(`${c.req.path}/`, 301));
+      // The raw path, still percent-encoded: a decoded one can hold characters no header may carry (a NUL).
+      routes.get(at, (c) => c.redirect(`${new URL(c.req.url).pathname}/`, 301));
     }
   }
 

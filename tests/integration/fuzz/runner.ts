@@ -20,7 +20,8 @@ export function runsPerRoute(routes: readonly AppRoute[], specs: Record<string, 
 /** Whether a concrete path is one the route's pattern matches (an empty or split parameter is another route). */
 export function matchesPattern(pattern: string, path: string): boolean {
   const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
-  return new RegExp(`^${source}$`).test(path.split('?')[0]!);
+  // As the app sees it: the URL parser resolves dot segments and reads a backslash as a slash.
+  return new RegExp(`^${source}$`).test(new URL(`http://localhost${path.split('?')[0]!}`).pathname);
 }
 
 /** What a staff route must answer whoever calls it without a valid token or session. */
