@@ -17,6 +17,7 @@ export const PLATFORM_MESSAGES = {
   stateCode: { en: 'Use a two-letter state code, like WA or DC.', es: 'Use un código de estado de dos letras, como WA o DC.' },
   slug: { en: 'Use lower-case letters, digits and single hyphens, such as "springfield".', es: 'Use letras minúsculas, números y guiones simples, como "springfield".' },
   date: { en: 'Use a date like 2026-11-25.', es: 'Use una fecha como 2026-11-25.' },
+  dateOrder: { en: 'The end date must be on or after the start date.', es: 'La fecha final debe ser igual o posterior a la fecha inicial.' },
   formUnreadable: { en: 'The form could not be read. Send it again.', es: 'No pudimos leer el formulario. Envíelo otra vez.' },
 } as const;
 

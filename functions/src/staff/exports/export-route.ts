@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { PLATFORM_MESSAGES } from '../../platform/http/messages.ts';
 import { parseInput, queryObject } from '../../platform/http/validate.ts';
 import type { AuditAction } from '../audit/audit-log.ts';
 import type { StaffRole } from '../rules/roles.ts';
@@ -48,6 +50,10 @@ export function csvExportRoute<Filter extends Record<string, string | undefined>
       // An empty form field (a date left blank) means no filter.
       const query = Object.fromEntries(Object.entries(queryObject(c)).filter(([, v]) => v !== ''));
       const filter = parseInput(spec.filter, query);
+      // Checked before anything is audited or read: DynamoDB refuses a range that ends before it starts.
+      if (typeof filter.from === 'string' && typeof filter.to === 'string' && filter.from > filter.to) {
+        throw new ValidationError({ to: [PLATFORM_MESSAGES.dateOrder.en] });
+      }
       const filters = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string'));
       const rows = spec.rows(staff.campaign, filter);
       const record = await staff.audit({ action: spec.action, filters, outcome: 'started' });
