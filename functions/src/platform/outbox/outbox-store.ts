@@ -70,7 +70,8 @@ export interface OutboxStore {
   dead(): Promise<OutboxEntry[]>;
   /**
    * Takes a pending entry for sending, with one conditional write: null when it is gone (sent),
-   * dead, or claimed by another sender whose lease has not run out.
+   * dead, or claimed by another sender whose lease has not run out, or (`firstAttemptOnly`, the
+   * stream's claims) when it has failed before and waits for its retry time.
    */
   claim(id: string, options?: { firstAttemptOnly?: boolean }): Promise<OutboxEntry | null>;
   sent(id: string): Promise<void>;
