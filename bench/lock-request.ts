@@ -7,24 +7,15 @@
  * DynamoDB round trips per request and the write units DynamoDB reports.
  * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
+import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
-import { loadConfig } from '../functions/src/config.ts';
-import { createDeps } from '../functions/src/deps.ts';
 import { campaignSchema } from '../functions/src/domain/campaign.ts';
-import { startDynamoDbLocal } from '../functions/src/local/dynamodb-local.ts';
-import { freePort } from '../functions/src/local/net.ts';
-import { SITE_DIST } from '../functions/src/local/paths.ts';
-import { startSesLocal } from '../functions/src/local/ses-local.ts';
 import { MAIL_POOL } from '../functions/src/locks/index.ts';
-import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
-import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
-import { capacityMeter } from './capacity-meter.ts';
-import { ms, ratio, section, table } from './markdown.ts';
-import { callRecorder, copyTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
+import { section, table } from './markdown.ts';
+import { withBenchPlatform } from './bench-platform.ts';
+import { copyTable, routeTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
@@ -65,35 +56,7 @@ export interface LockRequestFigures {
 }
 
 export async function lockRequestBench(): Promise<LockRequestFigures> {
-  const ddb = await startDynamoDbLocal({ port: await freePort() });
-  const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-  try {
-    const tableName = 'bench-locks';
-    const meter = capacityMeter();
-    const recorder = callRecorder();
-    const { client } = createDynamoClients({ region: 'us-east-1', endpoint: ddb.endpoint });
-    await ensureTable(client, tableName);
-    const config = loadConfig({
-      STAGE: 'test',
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: ddb.endpoint,
-      SES_ENDPOINT: ses.url,
-      MAIL_FROM: 'no-reply@lockline.test',
-      SITE_URL: 'http://127.0.0.1:8787',
-      SUBMISSIONS_PER_HOUR: '100000',
-      FORM_MIN_FILL_SECONDS: '0',
-      LOG_LEVEL: 'SILENT',
-    });
-    const deps = createDeps(config, {
-      logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-      shellsDir: `${SITE_DIST}/shells`,
-      keyRing: staticKeyRing(randomBytes(32)),
-      configureDynamo: (c) => {
-        meter.configure(c);
-        recorder.configure(c);
-      },
-    });
-    const store = deps;
+  return withBenchPlatform('bench-locks', async ({ tableName, client, deps, meter, recorder }) => {
     const campaign = campaignSchema.parse({
       slug: 'benchville',
       name: 'Benchville (benchmark)',
@@ -104,8 +67,8 @@ export async function lockRequestBench(): Promise<LockRequestFigures> {
       contactEmail: 'team@benchville.example',
       locks: { mail: { enabled: true, lockTypes: ['cable'], initialStock: { cable: 100_000 } } },
     });
-    await store.campaigns.put(campaign);
-    await store.stock.seedInitial(campaign.slug, [{ id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }]);
+    await deps.campaigns.put(campaign);
+    await deps.stock.seedInitial(campaign.slug, [{ id: MAIL_POOL, initialStock: campaign.locks.mail.initialStock }]);
     const app = createApp(deps);
 
     let n = 0;
@@ -159,21 +122,9 @@ export async function lockRequestBench(): Promise<LockRequestFigures> {
       totalWcu,
       itemsPerTransaction,
     };
-  } finally {
-    await ses.stop();
-    await ddb.stop();
-  }
+  });
 }
 
-
-/** A route's figures against its own raw calls, as one table row each (shared with the pledge bench). */
-export function routeTable(routes: ({ route: string } & RouteFigures)[]): string {
-  return table(
-    ['route', 'p50', 'p95', 'its raw DynamoDB calls, p50', 'ratio (p50)', 'DynamoDB round trips per request'],
-    routes.map((f) => [f.route, ms(f.p50, 2), ms(f.p95, 2), ms(f.rawP50, 2), ratio(f.ratio), `${f.roundTrips.toFixed(1)} (${f.calls})`]),
-    ['l', 'r', 'r', 'r', 'r', 'l'],
-  );
-}
 
 export function lockRequestMarkdown(f: LockRequestFigures): string {
   return section(

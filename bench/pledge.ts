@@ -10,26 +10,17 @@
  * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
  */
 import { randomBytes } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { composeServices } from '../functions/src/compose.ts';
-import { loadConfig } from '../functions/src/config.ts';
-import { createDeps } from '../functions/src/deps.ts';
 import { campaignSchema } from '../functions/src/domain/campaign.ts';
-import { startDynamoDbLocal } from '../functions/src/local/dynamodb-local.ts';
-import { freePort } from '../functions/src/local/net.ts';
-import { SITE_DIST } from '../functions/src/local/paths.ts';
-import { startSesLocal } from '../functions/src/local/ses-local.ts';
-import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { contactKey } from '../functions/src/platform/email/suppressions.ts';
-import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
 import { linkToken } from '../functions/src/pledges/service/links.ts';
-import { capacityMeter } from './capacity-meter.ts';
-import { rawLockRequestCalls, routeTable } from './lock-request.ts';
+import { rawLockRequestCalls } from './lock-request.ts';
 import { section, table } from './markdown.ts';
-import { callRecorder, copyTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
+import { withBenchPlatform } from './bench-platform.ts';
+import { copyTable, routeTable, routeVsRaw, summarise, type RouteFigures } from './round-trips.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const WARMUP = 30;
@@ -56,34 +47,7 @@ export interface PledgeFigures extends RouteFigures {
 }
 
 export async function pledgeBench(): Promise<PledgeFigures> {
-  const ddb = await startDynamoDbLocal({ port: await freePort() });
-  const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
-  try {
-    const tableName = 'bench-pledges';
-    const meter = capacityMeter();
-    const recorder = callRecorder();
-    const { client } = createDynamoClients({ region: 'us-east-1', endpoint: ddb.endpoint });
-    await ensureTable(client, tableName);
-    const config = loadConfig({
-      STAGE: 'test',
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: ddb.endpoint,
-      SES_ENDPOINT: ses.url,
-      MAIL_FROM: 'no-reply@lockline.test',
-      SITE_URL: 'http://127.0.0.1:8787',
-      SUBMISSIONS_PER_HOUR: '100000',
-      FORM_MIN_FILL_SECONDS: '0',
-      LOG_LEVEL: 'SILENT',
-    });
-    const deps = createDeps(config, {
-      logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-      shellsDir: `${SITE_DIST}/shells`,
-      keyRing: staticKeyRing(randomBytes(32)),
-      configureDynamo: (c) => {
-        meter.configure(c);
-        recorder.configure(c);
-      },
-    });
+  return withBenchPlatform('bench-pledges', async ({ tableName, client, deps, meter, recorder }) => {
     await deps.campaigns.put(campaignSchema.parse({ slug: 'benchville', name: 'Benchville (benchmark)', city: 'Benchville', state: 'OR', status: 'live', languages: ['en', 'es'], contactEmail: 'team@benchville.example' }));
     const services = composeServices(deps);
     const app = createApp(deps, services);
@@ -132,10 +96,7 @@ export async function pledgeBench(): Promise<PledgeFigures> {
     const confirmUnits = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / tokens.length, wcu: r.wcu / tokens.length }));
 
     return { runs: RUNS, warmup: WARMUP, route: 'POST /api/campaigns/{slug}/pledges (JSON, first pledge)', ...signFigures, confirmUnits, signUnits, signItems };
-  } finally {
-    await ses.stop();
-    await ddb.stop();
-  }
+  });
 }
 
 function unitsTable(list: Units): string {

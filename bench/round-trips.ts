@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ms, ratio, table } from './markdown.ts';
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
@@ -164,3 +165,12 @@ export function summarise(run: RouteVsRaw) {
   };
 }
 export type RouteFigures = ReturnType<typeof summarise>;
+
+/** A route's figures against its own raw calls, as one table row each. */
+export function routeTable(routes: ({ route: string } & RouteFigures)[]): string {
+  return table(
+    ['route', 'p50', 'p95', 'its raw DynamoDB calls, p50', 'ratio (p50)', 'DynamoDB round trips per request'],
+    routes.map((f) => [f.route, ms(f.p50, 2), ms(f.p95, 2), ms(f.rawP50, 2), ratio(f.ratio), `${f.roundTrips.toFixed(1)} (${f.calls})`]),
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+}

@@ -1,13 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTBOX_STREAM_FILTER } from '../../../functions/src/platform/outbox/stream-filter.ts';
 import { acknowledge } from '../nag/acknowledgements.ts';
 import { SECRET_ENV, type AppSecrets } from './app-secrets.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import { appEnvironment, grantSecretRead, grantSendEmail, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
 import { locklineFunction } from './lockline-function.ts';
 
@@ -49,13 +50,7 @@ export class EmailDelivery extends Construct {
     grantTableActions(this.fn, props.table, TABLE_ACTIONS.emailDelivery);
     grantSecretRead(this.fn, props.secrets.signingKey, SECRET_ENV.signingKey);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3', 'This queue is itself the on-failure destination of the email stream consumer; it has an alarm and needs no DLQ of its own.');
+    this.deadLetterQueue = deadLetterQueue(this, 'the email stream consumer (its on-failure destination)');
 
     this.fn.addEventSource(
       new DynamoEventSource(props.table, {

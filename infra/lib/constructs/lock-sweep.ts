@@ -1,14 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Function as CdkFunction } from 'aws-cdk-lib/aws-lambda';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SECRET_ENV, type AppSecrets } from './app-secrets.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import { appEnvironment, grantSecretRead, grantSendEmail, grantTableActions, TABLE_ACTIONS, type AppSettings } from './function-access.ts';
 import { locklineFunction } from './lockline-function.ts';
-import { acknowledge } from '../nag/acknowledgements.ts';
 
 export interface LockSweepProps extends AppSettings {
   table: ITable;
@@ -41,14 +41,7 @@ export class LockSweep extends Construct {
     grantTableActions(this.fn, props.table, TABLE_ACTIONS.sweep);
     grantSecretRead(this.fn, props.secrets.signingKey, SECRET_ENV.signingKey);
 
-    // Holds only EventBridge's record of a failed invocation (no personal data); 14 days to look.
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the sweep schedule (EventBridge target); it has an alarm and needs no DLQ of its own.');
+    this.deadLetterQueue = deadLetterQueue(this, 'the sweep schedule (EventBridge target)');
 
     this.rule = new Rule(this, 'Schedule', {
       description: `Lockline sweep (${props.stage}): lapse reservations, send queued emails`,
