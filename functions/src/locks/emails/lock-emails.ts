@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { CRISIS_RESOURCES, crisisLinks } from '../../domain/crisis-resources.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
+import { crisisClosing, EMAIL_STYLE, emailDocument } from '../../platform/email/layout.ts';
 import type { LockEmailKind } from '../rules/lifecycle.ts';
 import { TEXT } from './lock-email-copy.ts';
 
@@ -45,34 +45,12 @@ export interface RenderedEmail {
   locale: SiteLocale;
 }
 
-const STYLE = {
-  body: 'margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5',
-  column: 'max-width:600px;margin:0 auto',
-  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px',
-  link: 'color:#0b4f8a;text-decoration:underline',
-};
 
 /** '2026-05-01' → 'May 1, 2026' / '1 de mayo de 2026'; anything else is shown as given. */
 function longDate(locale: SiteLocale, day: string | undefined): string {
   if (!day) return '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
   return new Intl.DateTimeFormat(TEXT[locale].dateLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
-
-/**
- * The crisis closing, all from crisis-resources.ts. Text: the closing line (988 call, text, chat),
- * the Crisis Text Line keyword for this language, 911, then the 988 language/veteran options.
- * HTML: the closing line, the same lines as tel:/sms:/https: links, then the options.
- */
-function crisisClosing(locale: SiteLocale) {
-  const r = CRISIS_RESOURCES;
-  const textOnly = [`${r.textLine.text[locale].label[locale]}.`, `${r.emergency.call.label[locale]}.`];
-  return {
-    line: r.closingLine[locale],
-    text: [r.closingLine[locale], ...textOnly, r.lifeline.options[locale]].join(' '),
-    links: crisisLinks(locale),
-    options: r.lifeline.options[locale],
-  };
 }
 
 /** Inboxes and lock screens show about this much of a message's start. */
@@ -100,32 +78,20 @@ export function renderLockEmail(data: LockEmailData): RenderedEmail {
     crisis.text,
   ].join('\n\n');
 
-  const body = html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${subject}</title>
-</head>
-<body style="${STYLE.body}">
-<div style="${STYLE.column}">
-<h1 style="${STYLE.h1}">${copy.heading}</h1>
-<p>${t.hello}</p>
+  const body = emailDocument(
+    locale,
+    subject,
+    copy.heading,
+    html`<p>${t.hello}</p>
 ${copy.body.map((p) => html`<p>${p}</p>\n`)}${site
-    ? html`<p><strong>${t.site.name}:</strong> ${site.name}<br>
+      ? html`<p><strong>${t.site.name}:</strong> ${site.name}<br>
 <strong>${t.site.address}:</strong> ${site.address}<br>
 <strong>${t.site.hours}:</strong> ${site.hours}</p>\n`
-    : ''}<p>${t.code(code)}</p>
-<p><a href="${data.statusUrl}" style="${STYLE.link}">${t.statusLink}</a>. ${t.statusPrivate}</p>
+      : ''}<p>${t.code(code)}</p>
+<p><a href="${data.statusUrl}" style="${EMAIL_STYLE.link}">${t.statusLink}</a>. ${t.statusPrivate}</p>
 <p>${t.thanks}<br>${data.campaignName}</p>
-<hr>
-<p><strong>${crisis.line}</strong></p>
-<p>${crisis.links.map((l, i) => html`${i ? html`<br>\n` : ''}<a href="${l.href}" style="${STYLE.link}">${l.label}</a>`)}</p>
-<p>${crisis.options}</p>
-</div>
-</body>
-</html>
-`;
+`,
+  );
   const preview = text.replace(/\s+/g, ' ').slice(0, PREVIEW_CHARACTERS);
-  return { subject, preview, text, html: String(body), locale };
+  return { subject, preview, text, html: body, locale };
 }

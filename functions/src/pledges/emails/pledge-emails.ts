@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { CRISIS_RESOURCES, crisisLinks } from '../../domain/crisis-resources.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
+import { crisisClosing, EMAIL_STYLE, emailDocument } from '../../platform/email/layout.ts';
 import type { PledgeEmailKind } from '../rules/record.ts';
 
 /**
@@ -102,24 +102,6 @@ const TEXT: Record<SiteLocale, { hello: string; kinds: Record<PledgeEmailKind, (
   },
 };
 
-const STYLE = {
-  body: 'margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5',
-  column: 'max-width:600px;margin:0 auto',
-  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px',
-  link: 'color:#0b4f8a;text-decoration:underline',
-  button: 'display:inline-block;padding:10px 18px;background:#00703c;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px',
-};
-
-/** The crisis closing, all from crisis-resources.ts (the same lines as the lock emails). */
-function crisisClosing(locale: SiteLocale) {
-  const r = CRISIS_RESOURCES;
-  return {
-    line: r.closingLine[locale],
-    text: [r.closingLine[locale], `${r.textLine.text[locale].label[locale]}.`, `${r.emergency.call.label[locale]}.`, r.lifeline.options[locale]].join(' '),
-    links: crisisLinks(locale),
-    options: r.lifeline.options[locale],
-  };
-}
 
 export function renderPledgeEmail(data: PledgeEmailData): RenderedPledgeEmail {
   const locale: SiteLocale = /^es(?:-|$)/i.test(data.language.trim()) ? 'es' : 'en';
@@ -139,34 +121,22 @@ export function renderPledgeEmail(data: PledgeEmailData): RenderedPledgeEmail {
     crisis.text,
   ].join('\n\n');
 
-  const body = html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${copy.subject}</title>
-</head>
-<body style="${STYLE.body}">
-<div style="${STYLE.column}">
-<h1 style="${STYLE.h1}">${copy.heading}</h1>
-<p>${t.hello}</p>
-${copy.body.map((p) => html`<p>${p}</p>\n`)}${copy.confirm ? html`<p><a href="${data.confirmUrl}" style="${STYLE.button}">${copy.confirm}</a></p>\n` : ''}<p>${copy.hope}</p>
+  const body = emailDocument(
+    locale,
+    copy.subject,
+    copy.heading,
+    html`<p>${t.hello}</p>
+${copy.body.map((p) => html`<p>${p}</p>\n`)}${copy.confirm ? html`<p><a href="${data.confirmUrl}" style="${EMAIL_STYLE.button}">${copy.confirm}</a></p>\n` : ''}<p>${copy.hope}</p>
 <p>${t.why}</p>
-<p><a href="${data.unsubscribeUrl}" style="${STYLE.link}">${t.leave}</a><br>
-<a href="${data.deleteUrl}" style="${STYLE.link}">${t.remove}</a></p>
+<p><a href="${data.unsubscribeUrl}" style="${EMAIL_STYLE.link}">${t.leave}</a><br>
+<a href="${data.deleteUrl}" style="${EMAIL_STYLE.link}">${t.remove}</a></p>
 <p>${t.thanks}<br>${data.campaignName}</p>
-<hr>
-<p><strong>${crisis.line}</strong></p>
-<p>${crisis.links.map((l, i) => html`${i ? html`<br>\n` : ''}<a href="${l.href}" style="${STYLE.link}">${l.label}</a>`)}</p>
-<p>${crisis.options}</p>
-</div>
-</body>
-</html>
-`;
+`,
+  );
   return {
     subject: copy.subject,
     text,
-    html: String(body),
+    html: body,
     locale,
     headers: { 'List-Unsubscribe': `<${data.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
