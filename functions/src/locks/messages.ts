@@ -1,4 +1,5 @@
 import type { SiteLocale } from '../domain/locales.ts';
+import { localizeKeys, PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import { HIDDEN_CHARACTERS_MESSAGE } from '../domain/text.ts';
 import { ZIP_TEXT } from '../domain/zip.ts';
 
@@ -58,18 +59,13 @@ export const LOCK_REQUEST_MESSAGES = {
   'body.invalid': { en: 'Send the request as a JSON object', es: 'Envíe la solicitud como un objeto JSON' },
   'waitlist.invalid': { en: 'Choose whether to join the waitlist', es: 'Elija si quiere entrar en la lista de espera' },
   'text.hidden': HIDDEN_CHARACTERS_MESSAGE,
-  invalid: { en: 'Check this answer', es: 'Revise esta respuesta' },
-  unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
+  invalid: PLATFORM_MESSAGES.invalid,
+  unknown: PLATFORM_MESSAGES.unknown,
 } as const;
 
 export type LockRequestMessageKey = keyof typeof LOCK_REQUEST_MESSAGES;
 
 /** Field errors (message keys by dotted field) in the person's language. */
 export function localizeFieldErrors(fields: Record<string, string[]>, locale: SiteLocale): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, keys]) => [
-      field,
-      keys.map((key) => (LOCK_REQUEST_MESSAGES[key as LockRequestMessageKey] ?? LOCK_REQUEST_MESSAGES.invalid)[locale]),
-    ]),
-  );
+  return localizeKeys(LOCK_REQUEST_MESSAGES, fields, locale);
 }

@@ -1,4 +1,5 @@
 import type { SiteLocale } from '../domain/locales.ts';
+import { localizeKeys, PLATFORM_MESSAGES } from '../platform/http/messages.ts';
 import { ZIP_TEXT } from '../domain/zip.ts';
 
 /**
@@ -21,17 +22,15 @@ export const PLEDGE_MESSAGES = {
   'wantsLock.invalid': { en: 'Send true or false for wantsLock', es: 'Envíe true o false en wantsLock' },
   'form.again': { en: 'Please check your details and send the form again', es: 'Revise sus datos y envíe el formulario otra vez' },
   'body.invalid': { en: 'Send the pledge as a JSON object', es: 'Envíe el compromiso como un objeto JSON' },
-  invalid: { en: 'Check this answer', es: 'Revise esta respuesta' },
-  unknown: { en: 'This field is not part of the form', es: 'Este campo no es parte del formulario' },
+  invalid: PLATFORM_MESSAGES.invalid,
+  unknown: PLATFORM_MESSAGES.unknown,
 } as const;
 
 export type PledgeMessageKey = keyof typeof PLEDGE_MESSAGES;
 
 /** Field errors (message keys by field) in the person's language. */
 export function localizeFieldErrors(fields: Record<string, string[]>, locale: SiteLocale): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, keys]) => [field, keys.map((key) => (PLEDGE_MESSAGES[key as PledgeMessageKey] ?? PLEDGE_MESSAGES.invalid)[locale])]),
-  );
+  return localizeKeys(PLEDGE_MESSAGES, fields, locale);
 }
 
 /** What the answer to a pledge says, whoever sent it and whether or not the address has pledged before. */

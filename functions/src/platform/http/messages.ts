@@ -32,3 +32,11 @@ export const inLocale = (message: string, locale: SiteLocale): string => BY_ENGL
 export function fieldsInLocale(fields: Record<string, string[]>, locale: SiteLocale): Record<string, string[]> {
   return Object.fromEntries(Object.entries(fields).map(([field, messages]) => [field, messages.map((m) => inLocale(m, locale))]));
 }
+
+/**
+ * Field errors a capability gives as keys of its own catalogue, in `locale`; a key the catalogue
+ * lacks reads as the platform's `invalid` ("Check this answer").
+ */
+export function localizeKeys(catalogue: Record<string, { en: string; es: string }>, fields: Record<string, string[]>, locale: SiteLocale): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(fields).map(([field, keys]) => [field, keys.map((key) => (catalogue[key] ?? PLATFORM_MESSAGES.invalid)[locale])]));
+}
