@@ -31,13 +31,17 @@ export interface DynamoLimits {
  *   its run rather than hang.
  * - `emulator` (DynamoDB Local, any endpoint set by hand): the same attempts with room for a
  *   laptop's JVM under the test suite's few hundred concurrent calls, where an attempt takes
- *   seconds (most of it waiting for one of the client's 50 sockets, which these timers count).
- *   With the AWS timeouts there, slowness turned into retries that made it slower still (175 of
- *   200 requests of the allocation stress test answered 503). Still finite: at most 3 x 15 s.
+ *   seconds (most of it waiting for one of the client's 50 sockets, which both timers count: the
+ *   connection timer runs until a socket is assigned). With the AWS timeouts there, slowness
+ *   turned into retries that made it slower still (175 of 200 requests of the allocation stress
+ *   test answered 503); with a 5 s connection timer, 300 concurrent pledge confirmations on a
+ *   loaded CI machine waited longer than that for a socket and failed. A stopped emulator refuses
+ *   connections at once, so the longer timer only changes how long a slow one is given. Still
+ *   finite: at most 3 x 15 s.
  */
 export const DYNAMO_LIMITS = {
   aws: { maxAttempts: 3, connectionTimeoutMs: 1000, requestTimeoutMs: 3000 },
-  emulator: { maxAttempts: 3, connectionTimeoutMs: 5000, requestTimeoutMs: 15_000 },
+  emulator: { maxAttempts: 3, connectionTimeoutMs: 15_000, requestTimeoutMs: 15_000 },
 } as const satisfies Record<string, DynamoLimits>;
 
 export const limitsFor = (endpoint: string | undefined): DynamoLimits => (endpoint ? DYNAMO_LIMITS.emulator : DYNAMO_LIMITS.aws);
