@@ -43,6 +43,8 @@ export interface PledgeFigures extends RouteFigures {
   route: string;
   signUnits: Units;
   confirmUnits: Units;
+  /** Items in the confirmation's transaction. */
+  confirmItems: number;
   signItems: number;
 }
 
@@ -94,8 +96,9 @@ export async function pledgeBench(): Promise<PledgeFigures> {
       if (res.status !== 303) throw new Error(`confirm answered ${res.status}`);
     }
     const confirmUnits = [...meter.units.entries()].map(([op, r]) => ({ op, calls: r.calls / tokens.length, wcu: r.wcu / tokens.length }));
+    const confirmItems = meter.transactItems() / tokens.length;
 
-    return { runs: RUNS, warmup: WARMUP, route: 'POST /api/campaigns/{slug}/pledges (JSON, first pledge)', ...signFigures, confirmUnits, signUnits, signItems };
+    return { runs: RUNS, warmup: WARMUP, route: 'POST /api/campaigns/{slug}/pledges (JSON, first pledge)', ...signFigures, confirmUnits, signUnits, signItems, confirmItems };
   });
 }
 
@@ -116,7 +119,7 @@ export function pledgeMarkdown(f: PledgeFigures): string {
     unitsTable(f.signUnits),
     'Write capacity units per confirmation (the button on the emailed link), as DynamoDB Local reports them:',
     unitsTable(f.confirmUnits),
-    `On AWS (items under 1 KB) a transactional write costs 2 WCU per item and each gsi1 write 1 more. Sign: ${f.signItems.toFixed(0)} items x 2 = ${(2 * f.signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1 = ${(2 * f.signItems + 3).toFixed(0)} WCU in the request; sending the email later adds the outbox claim, delete and its gsi1 delete (3). Confirm: 2 items x 2 = 4 + gsi1 move (delete + put) 2 + rate limit 1 = 7 WCU. DynamoDB Local counts index writes its own way (the tables above); plan with the AWS figures. What the pledge itself stores is one item and its index entry (3 WCU); the rest is the platform's stored answer, outbox and rate limit.`,
+    `On AWS (items under 1 KB) a transactional write costs 2 WCU per item and each gsi1 write 1 more. Sign: ${f.signItems.toFixed(0)} items x 2 = ${(2 * f.signItems).toFixed(0)} + gsi1 (pledge, outbox) 2 + rate limit 1 = ${(2 * f.signItems + 3).toFixed(0)} WCU in the request; sending the email later adds the outbox claim, delete and its gsi1 delete (3). Confirm: ${f.confirmItems.toFixed(0)} items (the pledge, its counter shard, its day's counter shard) x 2 = ${(2 * f.confirmItems).toFixed(0)} + gsi1 move (delete + put) 2 + rate limit 1 = ${(2 * f.confirmItems + 3).toFixed(0)} WCU. DynamoDB Local counts index writes its own way (the tables above); plan with the AWS figures. What the pledge itself stores is one item and its index entry (3 WCU); the rest is the platform's stored answer, outbox and rate limit.`,
   );
 }
 

@@ -60,6 +60,8 @@ export interface PledgeStore {
   remove(r: { scope: string; emailKey: string; nonce: string }): Promise<boolean>;
   /** Confirmed pledges per scope: the sum of each scope's counter shards. */
   counts(scopes: readonly string[]): Promise<Map<string, number>>;
+  /** Pledges of a scope confirmed on each of these UTC days (`YYYY-MM-DD`); a day without any is 0. */
+  confirmedPerDay(scope: string, days: readonly string[]): Promise<Map<string, number>>;
   /**
    * One index shard of a scope's pledges in a status, oldest first, page by page (each at most
    * `pageSize` items, expired ones dropped). `sortKey` orders rows across shards.

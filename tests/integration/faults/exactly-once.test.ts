@@ -214,6 +214,9 @@ describe(`200 submissions with ${RATE * 100}% of DynamoDB attempts failing (seed
     const total = (scope: string) => counters.filter((c) => c.scope === scope).reduce((n, c) => n + Number(c.confirmed ?? 0), 0);
     expect(total(h.campaign.slug)).toBe(pledges.filter((s) => s.pledgeScope === h.campaign.slug).length);
     expect(total(NATIONAL_SCOPE)).toBe(pledges.filter((s) => s.pledgeScope === NATIONAL_SCOPE).length);
+    // The day counters are written in the same transaction: they agree with the totals.
+    const perDay = (await h.items('pledge_day_count')).filter((c) => c.scope === h.campaign.slug).reduce((n, c) => n + Number(c.confirmed ?? 0), 0);
+    expect(perDay).toBe(total(h.campaign.slug));
     const confirmed = (await h.items('pledge')).filter((p) => p.status === 'confirmed');
     expect(confirmed).toHaveLength(pledges.length);
   }, 120_000);

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NATIONAL_SCOPE, PLEDGE_TOPIC } from '../../../functions/src/pledges/index.ts';
-import { linkToken } from '../../../functions/src/pledges/service/links.ts';
-import { newPledge, PLEDGE_SHARDS, shardOf } from '../../../functions/src/pledges/rules/record.ts';
-import { contactKey } from '../../../functions/src/platform/email/suppressions.ts';
-import { pledgeHarness, type PledgeHarness } from './support.ts';
+import { NATIONAL_SCOPE } from '../../../functions/src/pledges/index.ts';
+import { PLEDGE_SHARDS, shardOf } from '../../../functions/src/pledges/rules/record.ts';
+import { pledgeHarness, storedUnconfirmedPledges, type PledgeHarness } from './support.ts';
 
 /**
  * The sharded counters (issue 10): a launch spike must stay under DynamoDB's 1,000 writes per
@@ -18,34 +15,7 @@ beforeAll(async () => {
   h = await pledgeHarness();
 });
 
-/**
- * Unconfirmed pledges written straight to the store (signing is tested elsewhere), with their
- * confirm tokens; 50 at a time, since only the confirmations need to race.
- */
-async function unconfirmed(scope: string, n: number) {
-  const made: Array<Awaited<ReturnType<typeof unconfirmedOne>>> = [];
-  for (let from = 0; from < n; from += 50) {
-    made.push(...(await Promise.all(Array.from({ length: Math.min(50, n - from) }, (_, i) => unconfirmedOne(scope, from + i)))));
-  }
-  return made;
-}
-
-async function unconfirmedOne(scope: string, i: number) {
-  const email = `counter-${scope}-${i}-${randomBytes(4).toString('hex')}@example.test`;
-  const record = newPledge(scope, { name: `Counter ${i}`, email, zip: '97201', language: 'en', updates: false }, {
-    emailKey: await contactKey(h.deps.keyRing, email),
-    nonce: randomBytes(12).toString('base64url'),
-    pledgeVersion: 1,
-    at: h.clock.now(),
-  });
-  const outcome = await h.deps.pledges.create({
-    record,
-    idempotency: { scope: `test:${scope}`, keyHash: randomBytes(16).toString('hex'), answer: { fingerprint: 'x', response: { status: 202 } } },
-    email: h.services.outbox.entry(PLEDGE_TOPIC, 'confirm', `${scope}|${record.emailKey}`, scope),
-  });
-  expect(outcome.kind).toBe('created');
-  return { record, token: await linkToken(h.deps.keyRing, record, 'confirm') };
-}
+const unconfirmed = (scope: string, n: number) => storedUnconfirmedPledges(h, scope, n);
 
 describe('pledge counters', () => {
   it(`stay exact under ${CONCURRENT} concurrent confirmations, spread over every shard`, async () => {
@@ -64,6 +34,34 @@ describe('pledge counters', () => {
     const expected = new Map<number, number>();
     for (const { record } of pledges) expected.set(shardOf(record.emailKey), (expected.get(shardOf(record.emailKey)) ?? 0) + 1);
     for (const s of shards) expect(Number(s.confirmed)).toBe(expected.get(Number(String(s.pk).split('#').at(-1))));
+
+    // The day's counters are sharded the same way, and sum to the same total.
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const days = (await h.items('pledge_day_count')).filter((i) => i.scope === h.campaign.slug);
+    expect(days).toHaveLength(PLEDGE_SHARDS);
+    for (const d of days) {
+      expect(d.sk).toBe(today);
+      expect(Number(d.confirmed)).toBe(expected.get(Number(String(d.pk).split('#').at(-1))));
+    }
+    expect((await h.deps.pledges.confirmedPerDay(h.campaign.slug, [today])).get(today)).toBe(CONCURRENT);
+  });
+
+  it('counts confirmations per UTC day, a day without any as 0, and never the same pledge twice', async () => {
+    const scope = 'per-day-town';
+    const pledges = await unconfirmed(scope, 5);
+    const on = ['2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00.000Z', '2026-03-02T12:00:00.000Z', '2026-03-04T08:00:00.000Z', '2026-03-04T09:00:00.000Z'];
+    for (const [i, { record }] of pledges.entries()) {
+      expect(await h.deps.pledges.confirm({ scope, emailKey: record.emailKey, nonce: record.nonce, at: on[i]!, expiresAt: 2_000_000_000 })).toBe(true);
+    }
+    // A second confirmation of the same pledge is refused, and counts nowhere.
+    const first = pledges[0]!.record;
+    expect(await h.deps.pledges.confirm({ scope, emailKey: first.emailKey, nonce: first.nonce, at: '2026-03-03T10:00:00.000Z', expiresAt: 2_000_000_000 })).toBe(false);
+    const perDay = await h.deps.pledges.confirmedPerDay(scope, ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05']);
+    expect([...perDay]).toEqual([['2026-03-01', 1], ['2026-03-02', 2], ['2026-03-03', 0], ['2026-03-04', 2], ['2026-03-05', 0]]);
+    // Deleting a pledge's personal data keeps it counted, on its day too.
+    expect(await h.deps.pledges.remove({ scope, emailKey: first.emailKey, nonce: first.nonce })).toBe(true);
+    expect((await h.deps.pledges.confirmedPerDay(scope, ['2026-03-01'])).get('2026-03-01')).toBe(1);
+    expect((await h.deps.pledges.counts([scope])).get(scope)).toBe(5);
   });
 
   it('counts a pledge once however many confirmations race for it', async () => {

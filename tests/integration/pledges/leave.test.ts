@@ -87,7 +87,7 @@ describe('deletion', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Your details are deleted');
     expect(await pledgeOf(body.email)).toBeUndefined();
-    const everything = JSON.stringify(await h.items('pledge')) + JSON.stringify(await h.items('pledge_count')) + JSON.stringify(await h.items('idempotency'));
+    const everything = JSON.stringify(await h.items('pledge')) + JSON.stringify(await h.items('pledge_count')) + JSON.stringify(await h.items('pledge_day_count')) + JSON.stringify(await h.items('idempotency'));
     expect(everything).not.toContain(body.email);
     expect(everything).not.toContain(body.name);
     expect(await campaignCount()).toBe(before);

@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Campaign } from '../../../functions/src/domain/campaign.ts';
-import { NATIONAL_SCOPE } from '../../../functions/src/pledges/index.ts';
+import { NATIONAL_SCOPE, PLEDGE_TOPIC } from '../../../functions/src/pledges/index.ts';
+import { newPledge } from '../../../functions/src/pledges/rules/record.ts';
+import { linkToken } from '../../../functions/src/pledges/service/links.ts';
+import { contactKey } from '../../../functions/src/platform/email/suppressions.ts';
 import { emailsSettled, localEndpoints } from '../helpers.ts';
 import { formToken, lockCampaign, lockHarness, type LockHarness } from '../lock-support.ts';
 import type { AppConfig } from '../../../functions/src/config.ts';
@@ -10,6 +14,35 @@ export type PledgeHarness = LockHarness;
 
 export async function pledgeHarness(options: { config?: Partial<AppConfig>; campaign?: Campaign } = {}): Promise<PledgeHarness> {
   return lockHarness({ campaign: options.campaign ?? lockCampaign(), ...(options.config ? { config: options.config } : {}) });
+}
+
+/**
+ * Unconfirmed pledges written straight to the store (signing is tested elsewhere), with their
+ * confirm tokens; 50 at a time, since only the confirmations need to race.
+ */
+export async function storedUnconfirmedPledges(h: PledgeHarness, scope: string, n: number) {
+  const made: Array<Awaited<ReturnType<typeof storedUnconfirmedPledge>>> = [];
+  for (let from = 0; from < n; from += 50) {
+    made.push(...(await Promise.all(Array.from({ length: Math.min(50, n - from) }, (_, i) => storedUnconfirmedPledge(h, scope, from + i)))));
+  }
+  return made;
+}
+
+async function storedUnconfirmedPledge(h: PledgeHarness, scope: string, i: number) {
+  const email = `counter-${scope}-${i}-${randomBytes(4).toString('hex')}@example.test`;
+  const record = newPledge(scope, { name: `Counter ${i}`, email, zip: '97201', language: 'en', updates: false }, {
+    emailKey: await contactKey(h.deps.keyRing, email),
+    nonce: randomBytes(12).toString('base64url'),
+    pledgeVersion: 1,
+    at: h.clock.now(),
+  });
+  const outcome = await h.deps.pledges.create({
+    record,
+    idempotency: { scope: `test:${scope}`, keyHash: randomBytes(16).toString('hex'), answer: { fingerprint: 'x', response: { status: 202 } } },
+    email: h.services.outbox.entry(PLEDGE_TOPIC, 'confirm', `${scope}|${record.emailKey}`, scope),
+  });
+  expect(outcome.kind).toBe('created');
+  return { record, token: await linkToken(h.deps.keyRing, record, 'confirm') };
 }
 
 let counter = 0;

@@ -5,6 +5,7 @@ import { buildConfig } from '../../support/builders.ts';
 import { signInThroughIssuer } from '../../support/staff-sign-in.ts';
 import { localEndpoints } from '../helpers.ts';
 import type { LockHarness } from '../lock-support.ts';
+import { storedUnconfirmedPledges } from '../pledges/support.ts';
 import { issuer, twoCampaigns } from './staff-support.ts';
 
 /** A failed email kept for staff (the outbox's `dead` state), of a campaign. */
@@ -56,7 +57,15 @@ describe('staff console pages (in-process)', () => {
   });
 
   it('shows the charts as SVG images with a title and a table of the same numbers', async () => {
+    // Three pledges confirmed now: the pledge chart counts them from the day counters.
+    for (const { record } of await storedUnconfirmedPledges(h, 'lockton', 3)) {
+      await h.deps.pledges.confirm({ scope: 'lockton', emailKey: record.emailKey, nonce: record.nonce, at: new Date().toISOString(), expiresAt: 2_000_000_000 });
+    }
     const html = await (await get('/staff/c/lockton/')).text();
+    const pledgeTable = /Pledges confirmed per day<\/caption>[\s\S]*?<\/table>/.exec(html)![0];
+    const perDay = [...pledgeTable.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(perDay).toHaveLength(14);
+    expect(perDay.reduce((a, b) => a + b, 0)).toBe(3);
     const svgs = html.match(/<svg class="staff-chart__svg"[^>]*role="img"[^>]*aria-labelledby="[^"]+"/g) ?? [];
     // Pledges per day, then the four lock charts.
     expect(svgs.length).toBe(5);

@@ -110,6 +110,7 @@ describe('streamed CSV exports', () => {
         asked.push({ campaign, ...filter });
         yield* rows; // a source that forgets the filter: the export still drops those who said no
       },
+      confirmedPerDay: async (_campaign, days) => new Map(days.map((d) => [d, 0])),
     };
 
     it('lists only people who agreed to updates, with CRM column names, neutralised cells, and an audit record', async () => {
@@ -136,6 +137,7 @@ describe('streamed CSV exports', () => {
           yield rows[0]!;
           throw new Error('DynamoDB went away');
         },
+        confirmedPerDay: source.confirmedPerDay,
       };
       const app = createApp({ ...h.deps, pledgeExport: broken }, h.services);
       const res = await app.request('/api/staff/campaigns/lockton/pledges.csv', { headers: bearer(await tokenFor(groupsFor('lockton', 'admin'), { username: 'broken-export' })) });

@@ -12,7 +12,7 @@ const record = (at: string): PledgeRecord => ({
 
 function fakeStore(rowsPerShard: number) {
   let pagesRead = 0;
-  const store: Pick<PledgeStore, 'listPages'> = {
+  const store: Pick<PledgeStore, 'listPages' | 'confirmedPerDay'> = {
     async *listPages(q, pageSize) {
       const times = Array.from({ length: rowsPerShard }, (_, i) => `2026-01-01T00:${String(i).padStart(2, '0')}:${String(q.shard).padStart(2, '0')}.000Z`);
       for (let i = 0; i < times.length; i += pageSize) {
@@ -20,11 +20,12 @@ function fakeStore(rowsPerShard: number) {
         yield times.slice(i, i + pageSize).map((t) => ({ sortKey: `${t}#k`, record: record(t) }));
       }
     },
+    confirmedPerDay: async () => new Map(),
   };
   return { store, pagesRead: () => pagesRead };
 }
 
-const deps = (store: Pick<PledgeStore, 'listPages'>) => ({
+const deps = (store: Pick<PledgeStore, 'listPages' | 'confirmedPerDay'>) => ({
   pledges: store,
   keyRing: staticKeyRing(Buffer.alloc(32, 1)),
   suppressions: { suppressedKeys: async () => new Set<string>() },

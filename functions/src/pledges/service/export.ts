@@ -70,7 +70,7 @@ async function* merged(streams: AsyncGenerator<Row>[]): AsyncGenerator<Row> {
   }
 }
 
-type ExportDeps = Pick<PledgeServiceDeps, 'keyRing' | 'suppressions'> & { pledges: Pick<PledgeStore, 'listPages'> };
+type ExportDeps = Pick<PledgeServiceDeps, 'keyRing' | 'suppressions'> & { pledges: Pick<PledgeStore, 'listPages' | 'confirmedPerDay'> };
 
 /**
  * The staff export of a campaign's pledges (or the national pledge: `NATIONAL_SCOPE`), streamed
@@ -92,5 +92,7 @@ export function pledgeExport(deps: ExportDeps, options: { pageSize?: number } = 
       );
       for await (const row of merged(streams)) yield toRow(row.record);
     },
+    /** Pledges confirmed on each day (UTC), from the day counters: no pledge is read. */
+    confirmedPerDay: (campaign: string, days: readonly string[]) => deps.pledges.confirmedPerDay(campaign, days),
   };
 }

@@ -25,3 +25,9 @@ export const pledgeKeys = (record: PledgeRecord) => ({
 
 /** One shard of a scope's confirmed count. */
 export const counterKey = (scope: string, shard: number) => ({ pk: `PLEDGECOUNT#${scope}#${pad(shard)}`, sk: 'COUNT' });
+
+/**
+ * One shard of a scope's confirmations on one UTC day (`YYYY-MM-DD`): the staff chart's pledges per
+ * day, read without touching any pledge. Sharded like the total, with the same shard.
+ */
+export const dayCounterKey = (scope: string, shard: number, day: string) => ({ pk: `PLEDGEDAY#${scope}#${pad(shard)}`, sk: day });

@@ -7,9 +7,9 @@ import { transact } from '../../platform/dynamo/transact.ts';
 import type { OutboxStore } from '../../platform/outbox/outbox-store.ts';
 import type { PledgeStore } from '../ports.ts';
 import { shardOf } from '../rules/record.ts';
-import { pledgeCounts } from './counters.ts';
+import { pledgeCounts, pledgeCountsPerDay } from './counters.ts';
 import { fromItem, ITEM_VERSION } from './item.ts';
-import { counterKey, pledgeKey, pledgeKeys, pledgeListKey } from './keys.ts';
+import { counterKey, dayCounterKey, pledgeKey, pledgeKeys, pledgeListKey } from './keys.ts';
 import { pledgeListPages } from './list.ts';
 
 const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
@@ -118,6 +118,16 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
             ExpressionAttributeValues: { ':one': 1, ':entity': 'pledge_count', ':scope': scope },
           },
         },
+        {
+          // And counted on its day, for the staff chart.
+          Update: {
+            TableName,
+            Key: dayCounterKey(scope, shard, at.slice(0, 10)),
+            UpdateExpression: 'ADD confirmed :one SET entity = :entity, #scope = :scope',
+            ExpressionAttributeNames: { '#scope': 'scope' },
+            ExpressionAttributeValues: { ':one': 1, ':entity': 'pledge_day_count', ':scope': scope },
+          },
+        },
       ]);
       return failed === null;
     },
@@ -151,6 +161,7 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
     },
 
     counts: (scopes) => pledgeCounts(table, scopes),
+    confirmedPerDay: (scope, days) => pledgeCountsPerDay(table, scope, days),
     listPages: (q, pageSize) => pledgeListPages(table, nowSeconds(), q, pageSize),
   };
 }

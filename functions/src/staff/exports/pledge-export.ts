@@ -26,11 +26,14 @@ export interface PledgeExportFilter {
 }
 
 /**
- * Where pledges come from: the pledge capability, wired by the composition root (app.ts). Declared
- * here so staff builds without it; absent, the pledge export answers 404.
+ * What staff reads of pledges: the pledge capability, wired by the composition root (app.ts).
+ * Declared here so staff builds without it; absent, the pledge export answers 404 and the console
+ * shows no pledge chart.
  */
 export interface PledgeExportSource {
   rows(campaign: string, filter: PledgeExportFilter): AsyncIterable<PledgeExportRow>;
+  /** Pledges confirmed on each of these UTC days (`YYYY-MM-DD`), from counters: no personal data. */
+  confirmedPerDay(campaign: string, days: readonly string[]): Promise<Map<string, number>>;
 }
 
 /** Splits at the first space: what CRMs with separate first and last name fields expect. */
