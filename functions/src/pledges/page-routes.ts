@@ -80,11 +80,11 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
       routes.get(`${prefix}${base}/pledge-count/`, async (c) => {
         const w = await where(c);
         if (!w) return notFound(c);
-        const count = w.campaign ? await service.counts.scope(w.scope) : await service.counts.national();
+        const [here, national] = await Promise.all([w.campaign ? service.counts.scope(w.scope) : Promise.resolve(null), service.counts.national()]);
         c.set('frameable', true);
         // Shared caches may keep it as long as the in-memory count: the same for everyone.
         c.header('Cache-Control', 'public, max-age=15');
-        const main = renderCountFrame(locale, count, w.campaign?.city);
+        const main = renderCountFrame(locale, { here, national }, w.campaign?.city);
         return c.html(deps.shells.render('pledge-count', locale, { path: shellPath(c.req.path), main, noindex: true }));
       });
       // The raw path, still percent-encoded: a decoded one can hold characters no header may carry (a NUL).

@@ -27,7 +27,10 @@ describe('the pledge count fragment', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=15');
     expect(await res.text()).toContain('2,468 people have taken the pledge across the country.');
     const es = await app.request('/es/c/testville/pledge-count/');
-    expect(await es.text()).toContain('1,234 personas han firmado este compromiso en Testville.');
+    // A campaign's frame (its home page) gives the campaign's count and the national one.
+    const campaignFrame = await es.text();
+    expect(campaignFrame).toContain('1,234 personas han firmado este compromiso en Testville.');
+    expect(campaignFrame).toContain('En todo el país, 2,468 personas han firmado el compromiso.');
   });
 
   it('invites people in when the count cannot be read', async () => {

@@ -85,12 +85,12 @@ ${closing(locale)}`);
 }
 
 /**
- * The count fragment static pages frame (the home page): one sentence. The page around it has the
- * heading and the link to the pledge, so the fragment needs neither; without a count it still
- * invites people in.
+ * The count fragment static pages frame (the home pages): the campaign's count and the national
+ * one on a campaign's, the national one on the site's. The page around it has the heading and the
+ * link to the pledge, so the fragment needs neither; without a count it still invites people in.
  */
-export function renderCountFrame(locale: SiteLocale, count: number | null, city?: string): string {
+export function renderCountFrame(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string {
   const t = PLEDGE_TEXT[locale];
-  const sentence = count === null ? t.frameNoCount : city ? t.count(count, city) : t.nationalCount(count);
-  return String(html`<p class="count-frame__text" data-pledge-count>${sentence}</p>`);
+  const lines = [city && counts.here !== null ? t.count(counts.here, city) : '', counts.national !== null ? t.nationalCount(counts.national) : ''].filter(Boolean);
+  return String(html`<p class="count-frame__text" data-pledge-count>${lines.length ? lines.join(' ') : t.frameNoCount}</p>`);
 }
