@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { campaignShellBrand } from '../campaigns/index.ts';
 import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pledgeOf, pledgeTextIn } from '../domain/pledge.ts';
@@ -40,8 +41,11 @@ export async function pledgeFormPage(
     ...(state.errors ? { errors: state.errors } : {}),
   });
   c.header('Cache-Control', 'private, no-store');
-  return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main, hasErrors: Boolean(state.errors) }), state.status ?? 200);
+  return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main, hasErrors: Boolean(state.errors), ...brandOf(where, locale) }), state.status ?? 200);
 }
+
+/** A campaign's pledge pages wear its brand, as its lock pages do. */
+const brandOf = (where: Where, locale: SiteLocale) => (where.campaign ? { brand: campaignShellBrand(where.campaign, locale) } : {});
 
 /**
  * A no-JavaScript pledge, from the page or straight to the API: the platform's anti-abuse path
@@ -73,7 +77,7 @@ export async function submitPledgeForm(c: Context<AppEnv>, deps: PledgeRouteDeps
     if (error instanceof RateLimitedError) {
       c.header('Retry-After', String(error.retryAfterSeconds));
       c.header('Cache-Control', 'no-store');
-      return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main: renderBusy(locale, error.retryAfterSeconds) }), 429);
+      return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main: renderBusy(locale, error.retryAfterSeconds), ...brandOf(where, locale) }), 429);
     }
     if (error instanceof ConflictError) return again(409);
     throw error;

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { campaignShellBrand } from '../campaigns/index.ts';
 import { RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
@@ -23,15 +24,17 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
   const routes = new Hono<AppEnv>();
   const { service } = deps;
 
-  const render = (c: Context<AppEnv>, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 400 | 404 | 403 | 429 = 200, path = c.req.path) => {
+  /** A pledge page in the shell, in the campaign's brand when it is a campaign's. */
+  const render = (c: Context<AppEnv>, w: Where, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 400 | 404 | 403 | 429 = 200, path = c.req.path) => {
     c.header('Cache-Control', 'private, no-store');
-    return c.html(deps.shells.render(shell, locale, { path: shellPath(path), main, noindex: shell !== 'pledge' }), status);
+    const brand = w.campaign ? { brand: campaignShellBrand(w.campaign, locale) } : {};
+    return c.html(deps.shells.render(shell, locale, { path: shellPath(path), main, noindex: shell !== 'pledge', ...brand }), status);
   };
-  const result = (c: Context<AppEnv>, locale: SiteLocale, where: Pick<Where, 'scope'>, kind: ResultPage) => {
-    const form = pledgePaths(where.scope, locale).form;
+  const result = (c: Context<AppEnv>, locale: SiteLocale, w: Where, kind: ResultPage) => {
+    const form = pledgePaths(w.scope, locale).form;
     // A link that does not work is answered at the pledge's own address: the page never repeats what was sent.
     const failed = kind === 'expired' || kind === 'bad-link';
-    return render(c, 'pledge-manage', locale, renderResult(locale, kind, form), failed ? 404 : 200, failed ? form : c.req.path);
+    return render(c, w, 'pledge-manage', locale, renderResult(locale, kind, form), failed ? 404 : 200, failed ? form : c.req.path);
   };
   const notFound = (c: Context<AppEnv>) => pledgePageNotFound(deps, c);
 
@@ -51,13 +54,13 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
       });
       routes.get(`${at}/check-email/`, async (c) => {
         const w = await where(c);
-        return w ? render(c, 'pledge-manage', locale, renderCheckEmail(locale, c.req.query('next') === 'lock')) : notFound(c);
+        return w ? render(c, w, 'pledge-manage', locale, renderCheckEmail(locale, c.req.query('next') === 'lock')) : notFound(c);
       });
       routes.get(`${at}/thanks/`, async (c) => {
         const w = await where(c, ['live', 'ended']);
         if (!w) return notFound(c);
         const [here, national] = await Promise.all([w.campaign ? service.counts.scope(w.scope) : Promise.resolve(null), service.counts.national()]);
-        return render(c, 'pledge-manage', locale, renderThanks(locale, { here, national }, w.campaign?.city));
+        return render(c, w, 'pledge-manage', locale, renderThanks(locale, { here, national }, w.campaign?.city));
       });
 
       // The links in pledge emails: a page with a button (GET), the action (POST). Campaigns that
@@ -68,7 +71,7 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
           const w = await where(c, ['live', 'ended']);
           if (!w) return notFound(c);
           if (!(await service.isGenuine(w.scope, c.req.param('token') ?? '', kind))) return result(c, locale, w, 'bad-link');
-          return render(c, 'pledge-manage', locale, renderLinkAction(locale, kind, c.req.path));
+          return render(c, w, 'pledge-manage', locale, renderLinkAction(locale, kind, c.req.path));
         });
         routes.post(path, async (c) => {
           const w = await where(c, ['live', 'ended']);
@@ -105,11 +108,11 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
     } catch (error) {
       if (error instanceof RateLimitedError) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return render(c, 'pledge-manage', locale, renderBusy(locale, error.retryAfterSeconds), 429);
+        return render(c, w, 'pledge-manage', locale, renderBusy(locale, error.retryAfterSeconds), 429);
       }
-      if (error instanceof RefusedError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES[error.reason][locale], paths.form), 403);
+      if (error instanceof RefusedError) return render(c, w, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES[error.reason][locale], paths.form), 403);
       // Only a script sends a malformed Idempotency-Key here: answered as a refusal, nothing done.
-      if (error instanceof ValidationError) return render(c, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES.trap[locale], paths.form), 400);
+      if (error instanceof ValidationError) return render(c, w, 'pledge-manage', locale, renderRefused(locale, REFUSAL_MESSAGES.trap[locale], paths.form), 400);
       throw error;
     }
     if (kind === 'confirm') {

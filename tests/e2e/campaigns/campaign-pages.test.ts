@@ -27,7 +27,9 @@ const pagesOf = (demo: (typeof DEMOS)[number]) =>
     `${prefix(language)}/c/${demo.slug}/`,
     ...(demo.status === 'live' ? [`${prefix(language)}/c/${demo.slug}/flyer/`] : []),
     ...(language !== 'vi' ? [`${prefix(language)}/c/${demo.slug}/red-flag-laws/`] : []),
-    ...(demo.status === 'live' && language !== 'vi' ? [`${prefix(language)}/c/${demo.slug}/get-a-lock/`, `${prefix(language)}/c/${demo.slug}/get-a-lock/request/`] : []),
+    ...(demo.status === 'live' && language !== 'vi'
+      ? [`${prefix(language)}/c/${demo.slug}/get-a-lock/`, `${prefix(language)}/c/${demo.slug}/get-a-lock/request/`, `${prefix(language)}/c/${demo.slug}/pledge/`]
+      : []),
   ]);
 
 async function crisisFirst(p: Page) {

@@ -66,8 +66,11 @@ describe('built campaign pages', () => {
     expect(html('/es/c/demo-city/').querySelector('[data-storage-site="sample-sheriff"]')?.textContent).toContain('Revisado por última vez el 15 de enero de 2026; llame antes de ir.');
   });
 
-  it('the home page links the pledge in its language', () => {
+  it('the home page links the pledge in its language and frames the campaign and national counts', () => {
     expect(html('/c/mesa-alta/').querySelector('[data-pledge] a')?.getAttribute('href')).toBe('/c/mesa-alta/pledge/');
     expect(html('/es/c/mesa-alta/').querySelector('[data-pledge] a')?.getAttribute('href')).toBe('/es/c/mesa-alta/pledge/');
+    // The fragment itself (both counts) is tested in tests/unit/pledges/pages.test.ts.
+    expect(html('/c/mesa-alta/').querySelector('[data-pledge] iframe.count-frame')?.getAttribute('src')).toBe('/c/mesa-alta/pledge-count/');
+    expect(html('/es/c/mesa-alta/').querySelector('[data-pledge] iframe.count-frame')?.getAttribute('src')).toBe('/es/c/mesa-alta/pledge-count/');
   });
 });
