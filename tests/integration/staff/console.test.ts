@@ -4,7 +4,7 @@ import { createDynamoClients } from '../../../functions/src/platform/dynamo/clie
 import { buildConfig } from '../../support/builders.ts';
 import { signInThroughIssuer } from '../../support/staff-sign-in.ts';
 import { localEndpoints } from '../helpers.ts';
-import type { LockHarness } from '../lock-support.ts';
+import { mailRequest, postJson, type LockHarness } from '../lock-support.ts';
 import { storedUnconfirmedPledges } from '../pledges/support.ts';
 import { issuer, twoCampaigns } from './staff-support.ts';
 
@@ -54,6 +54,20 @@ describe('staff console pages (in-process)', () => {
       expect(res.headers.get('x-robots-tag'), path).toBe('noindex, nofollow');
       expect(await res.text(), path).toContain('tel:988');
     }
+  });
+
+  it('flags a request from a home that asked before, in both languages, for staff to check before sending', async () => {
+    const address = { line1: '77 Duplicate Lane', city: 'Portland', state: 'OR', zip: '97201' };
+    const path = '/api/campaigns/lockton/lock-requests';
+    const first = (await (await postJson(h.app, path, mailRequest({ address }))).json()) as { confirmationCode: string };
+    const second = (await (await postJson(h.app, path, mailRequest({ address: { ...address, line1: '77 DUPLICATE LN' } }))).json()) as { confirmationCode: string };
+    const en = await (await get('/staff/c/lockton/requests/?status=requested')).text();
+    const row = (html: string, code: string) => new RegExp(`<tr><th scope="row">${code}</th>[\\s\\S]*?</tr>`).exec(html)![0];
+    expect(row(en, second.confirmationCode)).toContain(`data-possible-duplicate="${first.confirmationCode}"`);
+    expect(row(en, second.confirmationCode)).toContain(`Possible duplicate of ${first.confirmationCode}`);
+    expect(row(en, first.confirmationCode)).not.toContain('data-possible-duplicate');
+    const es = await (await get('/es/staff/c/lockton/requests/?status=requested')).text();
+    expect(row(es, second.confirmationCode)).toContain(`Posible duplicado de ${first.confirmationCode}`);
   });
 
   it('shows the charts as SVG images with a title and a table of the same numbers', async () => {

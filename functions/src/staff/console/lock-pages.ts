@@ -61,7 +61,8 @@ ${shown.length === 0 ? html`<p>${t.noRequests}</p>` : html`<div class="table-scr
 <tbody>${shown.map((r) => {
         const moves = deps.locks.moves(r);
         const id = `to-${r.code}`;
-        return html`<tr><th scope="row">${r.code}</th><td>${t.statusNames[r.status] ?? r.status}</td><td>${contact(r)}</td>
+        const duplicate = r.possibleDuplicateOf ? html`<br><strong data-possible-duplicate="${r.possibleDuplicateOf}">${t.possibleDuplicate(r.possibleDuplicateOf)}</strong>` : '';
+        return html`<tr><th scope="row">${r.code}</th><td>${t.statusNames[r.status] ?? r.status}${duplicate}</td><td>${contact(r)}</td>
 <td>${r.quantity} × ${t.lockTypes[r.lockType] ?? r.lockType}<br>${r.delivery === 'mail' ? t.mail : (sites.find((s) => s.id === r.siteId)?.name ?? r.siteId)}</td><td>${r.createdAt.slice(0, 10)}</td>
 <td>${moves.length ? html`<form method="post" action="${base}${r.code}" class="staff-inline">${csrfField(session)}<input type="hidden" name="back" value="${query(current)}"><label class="visually-hidden" for="${id}">${t.markAs} (${r.code})</label><select id="${id}" name="status">${moves.map((m) => html`<option value="${m}">${t.statusNames[m] ?? m}</option>`)}</select> <button type="submit" class="button button--secondary">${t.save}</button></form>` : ''}</td></tr>`;
       })}</tbody></table></div>`}

@@ -14,6 +14,8 @@ export interface ConsoleLockRequest {
   address?: { line1: string; line2?: string; city: string; state: string; zip: string };
   createdAt: string;
   holdUntil?: string;
+  /** The code of an earlier request from the same home, email or phone (decision 0012): staff review it. */
+  possibleDuplicateOf?: string;
 }
 
 /**
