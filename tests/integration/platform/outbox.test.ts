@@ -1,9 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTable } from '../../../functions/src/platform/dynamo/client.ts';
 import { transact } from '../../../functions/src/platform/dynamo/transact.ts';
 import { createOutbox, outboxTopic } from '../../../functions/src/platform/outbox/outbox.ts';
-import { dynamoOutboxStore } from '../../../functions/src/platform/outbox/outbox-store.ts';
+import { dynamoOutboxStore, OUTBOX_SHARDS } from '../../../functions/src/platform/outbox/outbox-store.ts';
 import { freshTable, localEndpoints } from '../helpers.ts';
 import { testClock } from '../lock-support.ts';
 
@@ -24,7 +25,7 @@ async function setup() {
   const queue = async (...entries: ReturnType<typeof outbox.entry>[]) => {
     expect(await transact(table, entries.map((e) => store.putItem(e)))).toBeNull();
   };
-  return { clock, store, outbox, queue };
+  return { clock, store, outbox, queue, table };
 }
 
 describe('the generic outbox', () => {
@@ -149,5 +150,23 @@ describe('the generic outbox', () => {
     clock.advanceMinutes(1);
     expect(await outbox.deliverDue()).toMatchObject({ sent: 1 });
     expect(sends).toBe(2);
+  });
+
+  it('spreads the queue over its index shards, and lists what is due oldest first across them', async () => {
+    const { clock, outbox, queue, store, table } = await setup();
+    const entries = [];
+    for (let i = 0; i < 60; i += 1) {
+      const entry = outbox.entry(TEST_TOPIC, 'hello', `ref-${i}`, 'lockton');
+      await queue(entry);
+      entries.push(entry);
+      clock.advanceMinutes(1 / 60);
+    }
+    const { Items = [] } = await table.doc.send(new ScanCommand({ TableName: table.name }));
+    const shards = new Set(Items.map((item) => String(item.gsi1pk)));
+    // 60 entries over 20 shards: most shards take some, all under the state's own prefix.
+    expect(shards.size).toBeGreaterThan(OUTBOX_SHARDS / 2);
+    for (const key of shards) expect(key).toMatch(/^OUTBOX#pending#\d{2}$/);
+    clock.advanceMinutes(3);
+    expect((await store.due()).map((e) => e.ref)).toEqual(entries.map((e) => e.ref));
   });
 });

@@ -1,3 +1,5 @@
+import { shardOf as shardBy } from '../../domain/shard.ts';
+
 /**
  * A pledge as stored, and the pure rules of its life: signed (unconfirmed, gone after 7 days
  * unless confirmed), confirmed (counted once, its personal data kept for two years), unsubscribed
@@ -47,15 +49,8 @@ export const PLEDGE_SHARDS = 20;
 const DAY_S = 86_400;
 export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
-/** A stable shard for a match key (FNV-1a over its characters): uniform, since the key is an HMAC. */
-export function shardOf(emailKey: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < emailKey.length; i += 1) {
-    hash ^= emailKey.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % PLEDGE_SHARDS;
-}
+/** A pledge's shard, stable for a person: uniform, since the key is an HMAC. */
+export const shardOf = (emailKey: string): number => shardBy(emailKey, PLEDGE_SHARDS);
 
 export interface NewPledgeInput {
   name: string;
