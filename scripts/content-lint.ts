@@ -13,7 +13,15 @@ import { syllable } from 'syllable';
 export type Locale = 'en' | 'es';
 
 export interface Finding {
-  rule: 'banned-phrase' | 'method-detail' | 'crisis-banner' | 'action' | 'hope' | 'reading-level' | 'discreet-envelope';
+  rule:
+    | 'banned-phrase'
+    | 'method-detail'
+    | 'crisis-banner'
+    | 'action'
+    | 'hope'
+    | 'reading-level'
+    | 'discreet-envelope'
+    | 'raw-crisis-link';
   message: string;
   excerpt?: string;
 }
@@ -181,6 +189,19 @@ export function lintPage(html: string, locale: Locale, page = ''): PageReport {
       else if (found.every((l) => l.folded)) findings.push({ rule: 'crisis-banner', message: `The crisis banner folds its ${needed} link inside <details>.` });
     }
     if (!links.some((l) => l.href.startsWith('sms:741741'))) findings.push({ rule: 'crisis-banner', message: 'The crisis banner lacks the Crisis Text Line link.' });
+  }
+  // An education page's Markdown body ([data-page-content]) gets its hotline links only from
+  // {{line:<id>}} tokens, which read the crisis-resources module and mark the link: a tel: or sms:
+  // link without the mark is a number typed into the page, unsourced and missed by the next check.
+  for (const a of root.querySelectorAll('[data-page-content] a')) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^(tel|sms):/i.test(href) && !a.hasAttribute('data-crisis-line')) {
+      findings.push({
+        rule: 'raw-crisis-link',
+        message: `A ${href} link is typed into the page: use a {{line:<id>}} token from functions/src/domain/crisis-resources.ts.`,
+        excerpt: a.textContent.trim(),
+      });
+    }
   }
   if (main && !main.querySelector('[data-action]')) findings.push({ rule: 'action', message: 'The page has no concrete action (mark it with data-action).' });
   if (main && !main.querySelector('[data-hope]')) findings.push({ rule: 'hope', message: 'The page has no hope statement (mark it with data-hope).' });

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { CRISIS_RESOURCES } from '../../functions/src/domain/crisis-resources.ts';
@@ -51,5 +51,64 @@ describe.each(LOCALES)('audience pages ($locale)', ({ prefix }) => {
 
   it('other education pages keep no quick-exit link', () => {
     expect(page(`${prefix}/hunters/`).querySelector('[data-quick-exit]')).toBeNull();
+  });
+});
+
+// Every built Spanish page, not just the audience pages: a link from a Spanish page to an English
+// page that has a Spanish twin sends a reader in crisis to a language they may not read.
+const SPANISH_ROOTS = ['es', join('shells', 'es')] as const;
+
+/**
+ * Internal targets a Spanish page may link to without an /es/ prefix, because no Spanish version
+ * exists or can exist. Each needs a reason; the test also fails if one of them gains a Spanish twin.
+ */
+const NO_SPANISH_VERSION: Record<string, string> = {
+  '/red-flag-laws/data/erpo-states.json': 'the open red-flag dataset: one language-neutral data file, linked as a download',
+  '/red-flag-laws/data/erpo-states.csv': 'the same dataset as CSV: one language-neutral data file, linked as a download',
+};
+
+const builtPages = (root: string): string[] => {
+  const dir = join(SITE_DIST, root);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+    .map((file) => join(root, file))
+    .sort();
+};
+
+const SPANISH_PAGES = SPANISH_ROOTS.flatMap(builtPages);
+
+/** The Spanish twin of an English path, if one is built (a static page or a server-rendered shell). */
+const spanishTwin = (path: string): string | undefined => {
+  const dir = path.endsWith('/') ? path : `${path}/`;
+  return SPANISH_ROOTS.some((root) => existsSync(join(SITE_DIST, root, dir, 'index.html'))) ? `/es${dir}` : undefined;
+};
+
+describe('every Spanish page links to Spanish pages', () => {
+  it('finds the built Spanish pages (npm run build:site)', () => {
+    expect(SPANISH_PAGES.length).toBeGreaterThan(50);
+    expect(SPANISH_PAGES).toContain(join('es', 'in-a-crisis', 'index.html'));
+  });
+
+  it.each(SPANISH_PAGES)('%s', (file) => {
+    const links = parse(readFileSync(join(SITE_DIST, file), 'utf8')).querySelectorAll('a[href]');
+    const problems: string[] = [];
+    for (const a of links) {
+      const href = a.getAttribute('href')!;
+      if (!href.startsWith('/') || href.startsWith('//')) continue; // external, or a tel:/sms:/mailto: link
+      // A language switcher (hreflang other than Spanish) points at another language on purpose.
+      const hreflang = a.getAttribute('hreflang');
+      if (hreflang && hreflang !== 'es') continue;
+      const path = href.split(/[?#]/)[0]!;
+      if (path === '/es' || path.startsWith('/es/')) continue;
+      if (path in NO_SPANISH_VERSION) continue;
+      const twin = spanishTwin(path);
+      problems.push(twin ? `${href} -> use ${twin}` : `${href} has no Spanish version: add it to NO_SPANISH_VERSION with a reason`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(Object.keys(NO_SPANISH_VERSION))('%s still has no Spanish version', (path) => {
+    expect(spanishTwin(path)).toBeUndefined();
   });
 });

@@ -51,6 +51,19 @@ describe('content linter: safe-messaging phrases', () => {
 });
 
 describe('content linter: page structure', () => {
+  it('fails a tel: or sms: link typed into an education page body, and passes the ones a {{line:}} token inserted', () => {
+    const body = (links: string) => page(`${goodMain}<article data-page-content><ul>${links}</ul></article>`);
+    const typed = lintPage(body('<li><a href="tel:18664887386">Call</a></li><li><a href="SMS:678678?&body=START">Text</a></li>'), 'en');
+    expect(typed.findings.filter((f) => f.rule === 'raw-crisis-link').map((f) => f.message)).toEqual([
+      expect.stringContaining('tel:18664887386'),
+      expect.stringContaining('SMS:678678'),
+    ]);
+    const tokens = lintPage(body('<li><a href="tel:18664887386" data-crisis-line="trevor-call">Call</a></li><li><a href="https://example.org/">Read</a></li>'), 'en');
+    expect(tokens.findings).toEqual([]);
+    // Only an education page's Markdown body is covered: a campaign page lists its sites' phone numbers.
+    expect(lintPage(page(`${goodMain}<p><a href="tel:5555550100">Pickup site</a></p>`), 'en').findings).toEqual([]);
+  });
+
   it('passes a page with the banner first, an action and a hope statement', () => {
     expect(lintPage(page(goodMain), "en").findings).toEqual([]);
   });

@@ -71,10 +71,23 @@ describe('crisis resources module', () => {
     expect(CRISIS_RESOURCES.lifeline.operator).toBe('988lifeline.org');
     expect(CRISIS_RESOURCES.textLine.operator).toBe('crisistextline.org');
     expect(CRISIS_RESOURCES.domesticViolence.operator).toBe('thehotline.org');
+    expect(CRISIS_RESOURCES.trevor.operator).toBe('thetrevorproject.org');
     // The two lines every banner shows are cited from their operators' own sites.
     for (const line of ['lifeline', 'textLine'] as const) {
       for (const url of CRISIS_RESOURCES[line].sources) expect(new URL(url).hostname.replace(/^www\./, '')).toBe(CRISIS_RESOURCES[line].operator);
     }
+  });
+
+  it('rejects a line with no source unless `unverified` says why', () => {
+    expect(CRISIS_RESOURCES.trevor.sources).toEqual([]);
+    expect(CRISIS_RESOURCES.unverified.find((u) => u.line === 'trevor')?.note).toMatch(/^Not verified: .*stored copies/);
+    const silent = structuredClone(CRISIS_RESOURCES);
+    silent.unverified = silent.unverified.filter((u) => u.line !== 'trevor');
+    expect(crisisResourcesSchema.safeParse(silent).success).toBe(false);
+    const noSource = structuredClone(CRISIS_RESOURCES);
+    noSource.textLine.sources = [];
+    noSource.unverified = noSource.unverified.filter((u) => u.line !== 'textLine');
+    expect(crisisResourcesSchema.safeParse(noSource).success).toBe(false);
   });
 
   it('lists every source once for the footer', () => {

@@ -10,8 +10,9 @@ import type { SiteLocale } from './locales.ts';
  * Spanish. `short` labels are for the compact banner on phones; everything else shows `label`.
  *
  * Verification rule: `lastVerified` is the date someone checked every entry against its `sources`
- * on the operator's own site (988lifeline.org, crisistextline.org, thehotline.org). What the
- * checker could not confirm there goes in `unverified`, and `lastVerified` stays where it was. A
+ * on the operator's own site (988lifeline.org, crisistextline.org, thehotline.org,
+ * thetrevorproject.org). What the checker could not confirm there goes in `unverified`, and
+ * `lastVerified` stays where it was; a line with no source at all must say why there. A
  * test fails when `lastVerified` is more than 180 days old. Do NOT list the 988 "press 3" option:
  * it ended on 17 July 2025.
  */
@@ -28,7 +29,7 @@ const linkSchema = z
   .strict();
 const perLanguage = z.object({ en: linkSchema, es: linkSchema }).strict();
 
-export const CRISIS_LINES = ['lifeline', 'textLine', 'domesticViolence'] as const;
+export const CRISIS_LINES = ['lifeline', 'textLine', 'domesticViolence', 'trevor'] as const;
 export type CrisisLine = (typeof CRISIS_LINES)[number];
 
 export const crisisResourcesSchema = z
@@ -66,12 +67,31 @@ export const crisisResourcesSchema = z
         sources: z.array(httpsUrl).min(1),
       })
       .strict(),
+    /** The Trevor Project, for LGBTQ+ young people; shown on the LGBTQ+ youth pages only. */
+    trevor: z
+      .object({
+        name: localized,
+        operator: z.string().min(4),
+        call: linkSchema,
+        text: linkSchema,
+        chat: linkSchema,
+        /** May be empty only while `unverified` says why (no operator page could be checked). */
+        sources: z.array(httpsUrl),
+      })
+      .strict(),
     intro: localized,
     closingLine: localized,
     /** What the last check could not confirm on the operator's own site, line by line. */
     unverified: z.array(z.object({ line: z.enum(CRISIS_LINES), note: z.string().min(20) }).strict()),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    for (const line of CRISIS_LINES) {
+      if (r[line].sources.length === 0 && !r.unverified.some((u) => u.line === line)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [line, 'sources'], message: `${line} has no source and no \`unverified\` note saying why.` });
+      }
+    }
+  });
 
 export type CrisisResources = z.infer<typeof crisisResourcesSchema>;
 
@@ -134,6 +154,18 @@ export const CRISIS_RESOURCES: CrisisResources = crisisResourcesSchema.parse({
     text: { href: 'sms:88788?&body=START', label: { en: 'Text START to 88788', es: 'Envíe START al 88788' } },
     sources: ['https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts'],
   },
+  trevor: {
+    name: { en: 'The Trevor Project', es: 'The Trevor Project' },
+    operator: 'thetrevorproject.org',
+    call: { href: 'tel:18664887386', label: { en: 'Call 1-866-488-7386', es: 'Llame al 1-866-488-7386' } },
+    text: { href: 'sms:678678?&body=START', label: { en: 'Text START to 678-678', es: 'Envíe START al 678-678' } },
+    chat: {
+      href: 'https://www.thetrevorproject.org/get-help/',
+      label: { en: 'Chat at thetrevorproject.org/get-help', es: 'Chatee en thetrevorproject.org/get-help' },
+    },
+    // No page of thetrevorproject.org could be checked: see `unverified`. Cite none until one is.
+    sources: [],
+  },
   closingLine: {
     en: 'If you or someone you know is struggling or in crisis, help is available. Call or text 988 or chat 988lifeline.org.',
     es: 'Si usted o alguien que conoce está pasando por un momento difícil o una crisis, hay ayuda disponible. Llame al 988 o envíe AYUDA por mensaje de texto al 988. También puede chatear en 988lifeline.org.',
@@ -150,6 +182,10 @@ export const CRISIS_RESOURCES: CrisisResources = crisisResourcesSchema.parse({
     {
       line: 'domesticViolence',
       note: 'No page of thehotline.org stating the number and text keyword was in the stored copies; the source is the Office for Victims of Crime (US Department of Justice) page, dated January 2022.',
+    },
+    {
+      line: 'trevor',
+      note: "Not verified: no page of thetrevorproject.org was in the stored copies, so no source is cited and these facts were not checked on the operator's site. The number 1-866-488-7386 and the keyword START to 678678 were seen only on third-party pages (a school newspaper and resource lists, undated or older); the chat address thetrevorproject.org/get-help/ was not seen in any stored copy. Check all three on thetrevorproject.org before relying on them.",
     },
   ],
 });

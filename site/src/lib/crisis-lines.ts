@@ -5,7 +5,8 @@ import type { SiteLocale } from '../i18n/ui.ts';
  * Expands `{{line:<id>}}` tokens in a page's rendered HTML into a real tel:/sms:/https: link from
  * the one crisis-resources module, so a page never retypes a hotline number: when a number or
  * keyword changes there, every page follows at the next build. An unknown id throws, which fails
- * the build.
+ * the build. Each link carries `data-crisis-line="<id>"`: the content linter fails a tel: or sms:
+ * link in a page's Markdown body that lacks it (a number typed into the page).
  */
 export const LINE_TOKEN = /\{\{line:([a-z0-9-]+)\}\}/g;
 
@@ -18,6 +19,9 @@ export const CRISIS_LINES = {
   '911': r.emergency.call,
   'dv-call': r.domesticViolence.call,
   'dv-text': r.domesticViolence.text,
+  'trevor-call': r.trevor.call,
+  'trevor-text': r.trevor.text,
+  'trevor-chat': r.trevor.chat,
 } as const;
 
 export type CrisisLineId = keyof typeof CRISIS_LINES;
@@ -40,6 +44,6 @@ export function expandCrisisLines(html: string, locale: SiteLocale): string {
       throw new Error(`Unknown crisis line "{{line:${id}}}": use one of ${Object.keys(CRISIS_LINES).join(', ')}.`);
     }
     const line = lineFor(id, locale);
-    return `<a href="${escapeHtml(line.href)}">${escapeHtml(line.label[locale])}</a>`;
+    return `<a href="${escapeHtml(line.href)}" data-crisis-line="${id}">${escapeHtml(line.label[locale])}</a>`;
   });
 }
