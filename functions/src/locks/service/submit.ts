@@ -3,7 +3,8 @@ import type { Campaign } from '../../domain/campaign.ts';
 import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { fieldErrorsOf } from '../../domain/validation.ts';
-import { fingerprintOf, type StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
+import { fingerprintOf, type Fingerprint } from '../../platform/abuse/fingerprint.ts';
+import type { StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
 import { keyedHash } from '../../platform/secrets/key-ring.ts';
 import { localizeFieldErrors } from '../messages.ts';
 import type { LockAnswer } from '../ports.ts';
@@ -76,8 +77,8 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     return (result as { data: LockRequestInput }).data;
   }
 
-  async function answered(stored: StoredAnswer, fingerprint: string, campaign: string): Promise<SubmitResult> {
-    if (stored.fingerprint !== fingerprint) {
+  async function answered(stored: StoredAnswer, fingerprint: Fingerprint, campaign: string): Promise<SubmitResult> {
+    if (!fingerprint.matches(stored.fingerprint)) {
       throw new ConflictError('This Idempotency-Key was already used for a different request.', 'idempotency_key_reused');
     }
     const answer = stored.response as unknown as LockAnswer;
@@ -101,7 +102,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
 
   async function submit(campaign: Campaign, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SubmitResult> {
     const input = parse(campaign, raw, locale);
-    const fingerprint = fingerprintOf(input);
+    const fingerprint = await fingerprintOf(keyRing, input);
     if (admitted.replay) return answered(admitted.replay, fingerprint, campaign.slug);
     const pool = poolOf(input);
     const matchValues = householdMatchValues(campaign.slug, {
@@ -134,7 +135,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         pool,
         claims,
         householdExpiresAt: epochSeconds(addDays(at, campaign.locks.requestPeriodDays)),
-        idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...answer } } },
+        idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint: fingerprint.value, response: { ...answer } } },
         ...(email ? { email } : {}),
       });
       return { outcome, record };

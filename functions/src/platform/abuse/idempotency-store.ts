@@ -11,6 +11,7 @@ import type { Table, TransactItem } from '../dynamo/table.ts';
  * sees it (a status link is derived again when the answer is replayed, never stored).
  */
 export interface StoredAnswer {
+  /** A keyed digest of the input it answered (abuse/fingerprint.ts). */
   fingerprint: string;
   response: Record<string, unknown>;
 }
@@ -22,8 +23,6 @@ export const isIdempotencyKey = (key: string): boolean => /^[\x21-\x7e]{8,200}$/
 
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('base64url');
 
-/** A digest of the validated input: the same key with a different body is a client error. */
-export const fingerprintOf = (input: unknown): string => createHash('sha256').update(JSON.stringify(input)).digest('base64url');
 
 const idempotencyKeys = (scope: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${scope}#${keyHash}`, sk: 'IDEMPOTENCY' });
 

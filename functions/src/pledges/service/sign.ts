@@ -4,7 +4,8 @@ import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { pledgeOf } from '../../domain/pledge.ts';
 import { fieldErrorsOf } from '../../domain/validation.ts';
-import { fingerprintOf, type StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
+import { fingerprintOf, type Fingerprint } from '../../platform/abuse/fingerprint.ts';
+import type { StoredAnswer } from '../../platform/abuse/idempotency-store.ts';
 import { contactKey } from '../../platform/email/suppressions.ts';
 import { localizeFieldErrors } from '../messages.ts';
 import type { IdempotentWrite, PledgeAnswer } from '../ports.ts';
@@ -45,13 +46,13 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
     return result.data;
   }
 
-  function replayed(stored: StoredAnswer, fingerprint: string) {
-    if (stored.fingerprint !== fingerprint) {
+  function replayed(stored: StoredAnswer, fingerprint: Fingerprint) {
+    if (!fingerprint.matches(stored.fingerprint)) {
       throw new ConflictError('This Idempotency-Key was already used for a different pledge.', 'idempotency_key_reused');
     }
   }
 
-  async function repeat(scope: string, emailKey: string, write: IdempotentWrite, fingerprint: string) {
+  async function repeat(scope: string, emailKey: string, write: IdempotentWrite, fingerprint: Fingerprint) {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       // Gone in the meantime (deleted, expired) or no email due: only the answer is stored.
       const existing = await pledges.get(scope, emailKey);
@@ -66,13 +67,13 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
 
   async function sign(scope: string, campaign: Campaign | null, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SignResult> {
     const input = parse(campaign, raw, locale);
-    const fingerprint = fingerprintOf(input);
+    const fingerprint = await fingerprintOf(keyRing, input);
     if (admitted.replay) {
       replayed(admitted.replay, fingerprint);
       return { input };
     }
     const emailKey = await contactKey(keyRing, input.email);
-    const write: IdempotentWrite = { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint, response: { ...ANSWER } } };
+    const write: IdempotentWrite = { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint: fingerprint.value, response: { ...ANSWER } } };
     const record = newPledge(scope, input, { emailKey, nonce: randomBytes(NONCE_BYTES).toString('base64url'), pledgeVersion: pledgeOf(campaign).version, at: clock.now() });
     const email = outbox.entry(PLEDGE_TOPIC, 'confirm', pledgeRef(scope, emailKey), scope);
     const outcome = await pledges.create({ record, idempotency: write, email });
