@@ -121,7 +121,10 @@ export const campaignFieldsSchema = z
     storageSites: z.array(storageSiteSchema).max(100).default([]),
     /** Where residents and partners write to the campaign team (shown on its pages). */
     contactEmail: z.string().trim().email({ message: 'Give an email address the campaign team reads, such as "safestorage@springfield.gov".' }),
-    /** The longest any personal data of this campaign is kept after it is done, in days (at most 90). */
+    /**
+     * The longest a lock request's personal data is kept after the request is done or cancelled, in
+     * days (at most 90), shown on the home page. Pledges keep the privacy notice's periods instead.
+     */
     dataRetentionDays: z.number().int().min(1).max(90).default(90),
     /** For each language beyond "en" and "es" that Lockline has no sentence for: "this page is shown in English". */
     fallbackNotice: z.record(languageCodeSchema, z.string().trim().min(10).max(200)).optional(),
