@@ -24,6 +24,12 @@ describe('campaign schema', () => {
     expect(problems(buildCampaign({ state: 'XX' as never })).join()).toMatch(/^state: Use a two-letter US state/);
   });
 
+  it('refuses hidden characters in the names and addresses a campaign file types, naming the field', () => {
+    expect(problems(buildCampaign({ name: 'Testville\u202e Safe Storage' }))).toEqual([expect.stringMatching(/^name: Remove hidden/)]);
+    expect(problems(buildCampaign({ city: 'Test\u200bville' }))).toEqual([expect.stringMatching(/^city: Remove hidden/)]);
+    expect(problems(buildCampaign({ shortName: 'Test\u00adville' }))).toEqual([expect.stringMatching(/^shortName: Remove hidden/)]);
+  });
+
   it('validates every campaign file in the repository', () => {
     const campaigns = loadCampaignFiles();
     expect(campaigns.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
 import { usPhoneSchema } from './site-address.ts';
 import { storageSiteSchema } from './storage-site.ts';
 import { pledgeTextSchema } from './pledge.ts';
+import { visibleString } from './text.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
@@ -35,7 +36,7 @@ export const localResourceSchema = z
     description: localizedTextSchema.optional(),
     phone: usPhoneSchema.optional(),
     url: z.string().url().startsWith('https://', { message: 'Use an https:// web address.' }).optional(),
-    address: z.string().trim().min(5).max(200).optional(),
+    address: z.string().trim().pipe(visibleString()).pipe(z.string().min(5).max(200)).optional(),
   })
   .strict()
   .refine((r) => r.phone || r.url || r.address, { message: 'Give a phone number, a web address or a street address.' });
@@ -75,7 +76,7 @@ export type LockProgramme = z.infer<typeof lockProgrammeSchema>;
 export const campaignMessageSchema = z
   .object({
     /** Who signs it, as they want to be named ("Maria Lopez"). */
-    name: z.string().trim().min(2).max(80),
+    name: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(80)),
     /** Their title, per language ("Mayor of Springfield" / "Alcaldesa de Springfield"). */
     title: campaignTextSchema,
     /** The message; a blank line starts a new paragraph. */
@@ -92,8 +93,8 @@ export const campaignFieldsSchema = z
   .object({
     slug: campaignSlugSchema,
     /** Display name, as the campaign's pages and share image show it. */
-    name: z.string().trim().min(2).max(80),
-    city: z.string().trim().min(2).max(60),
+    name: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(80)),
+    city: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(60)),
     state: usStateCodeSchema,
     status: campaignStatusSchema,
     languages: z
@@ -113,7 +114,7 @@ export const campaignFieldsSchema = z
 
     // City campaign pages and launch kit (issue 11).
     /** A short name for tight spaces (the flyer's footer, the share image), such as "Springfield". */
-    shortName: z.string().trim().min(2).max(24).optional(),
+    shortName: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(24)).optional(),
     logo: campaignLogoSchema.optional(),
     brand: brandSchema.default(DEFAULT_BRAND),
     message: campaignMessageSchema.optional(),
