@@ -8,6 +8,7 @@ import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
 import { usPhoneSchema } from './site-address.ts';
 import { storageSiteSchema } from './storage-site.ts';
 import { pledgeTextSchema } from './pledge.ts';
+import { notOnTheEnvelope } from './discreet.ts';
 import { visibleString } from './text.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
@@ -86,6 +87,27 @@ export const campaignMessageSchema = z
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 
 /**
+ * A campaign's name as every email signs it and its preview (a phone's lock screen) can show it:
+ * no hidden characters, and none of the words an email's envelope never uses (domain/discreet.ts),
+ * so a name like "Springfield Gun Lock Program" cannot put "Gun" on a shared screen.
+ */
+const campaignName = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .pipe(visibleString())
+    .pipe(z.string().min(min).max(max))
+    .superRefine((name, ctx) => {
+      const word = notOnTheEnvelope(name);
+      if (word) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `Leave "${word}" out of the name: it shows in the preview of every email, on a phone's lock screen or a shared inbox, which never names firearms or a crisis. Try "Safe Storage" or "Lock It Up".`,
+        });
+      }
+    });
+
+/**
  * Every field a campaign file may hold (docs/launching-a-campaign.md lists them for city staff).
  * Unknown fields are refused, so nothing in a file can restyle or hide the crisis lines.
  */
@@ -93,7 +115,7 @@ export const campaignFieldsSchema = z
   .object({
     slug: campaignSlugSchema,
     /** Display name, as the campaign's pages and share image show it. */
-    name: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(80)),
+    name: campaignName(2, 80),
     city: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(60)),
     state: usStateCodeSchema,
     status: campaignStatusSchema,
@@ -114,7 +136,7 @@ export const campaignFieldsSchema = z
 
     // City campaign pages and launch kit (issue 11).
     /** A short name for tight spaces (the flyer's footer, the share image), such as "Springfield". */
-    shortName: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(24)).optional(),
+    shortName: campaignName(2, 24).optional(),
     logo: campaignLogoSchema.optional(),
     brand: brandSchema.default(DEFAULT_BRAND),
     message: campaignMessageSchema.optional(),
