@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fleschKincaid } from 'flesch-kincaid';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { syllable } from 'syllable';
+import { NOT_ON_THE_ENVELOPE } from '../functions/src/domain/discreet.ts';
 
 export type Locale = 'en' | 'es';
 
@@ -74,16 +75,6 @@ export function lintText(text: string, locale: Locale): Finding[] {
   }
   return findings;
 }
-
-/**
- * Words an email's subject and preview (what a phone's lock screen or a shared inbox shows) must
- * never use: a notification on a shared screen must not tell the household that someone asked
- * about firearms or a crisis.
- */
-const NOT_ON_THE_ENVELOPE: Record<Locale, RegExp> = {
-  en: /\b(?:guns?|firearms?|handguns?|rifles?|shotguns?|pistols?|weapons?|ammo|ammunition|suicid\w*|crisis|red[- ]flag|ERPO)\b/i,
-  es: /\b(?:armas?|pistolas?|rifles?|escopetas?|revólver(?:es)?|municiones?|suicid\w*|crisis|bandera roja|ERPO)\b/i,
-};
 
 /** The subject and preview text of an email: discreet, whatever the email is about. */
 export function lintEnvelope(envelope: { subject: string; preview: string }, locale: Locale): Finding[] {

@@ -8,6 +8,8 @@ import { LOCK_TYPES, pickupSiteSchema } from './pickup-site.ts';
 import { usPhoneSchema } from './site-address.ts';
 import { storageSiteSchema } from './storage-site.ts';
 import { pledgeTextSchema } from './pledge.ts';
+import { notOnTheEnvelope } from './discreet.ts';
+import { visibleString } from './text.ts';
 import { isTimeZone, STATE_TIME_ZONES } from './time-zones.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
@@ -35,7 +37,7 @@ export const localResourceSchema = z
     description: localizedTextSchema.optional(),
     phone: usPhoneSchema.optional(),
     url: z.string().url().startsWith('https://', { message: 'Use an https:// web address.' }).optional(),
-    address: z.string().trim().min(5).max(200).optional(),
+    address: z.string().trim().pipe(visibleString()).pipe(z.string().min(5).max(200)).optional(),
   })
   .strict()
   .refine((r) => r.phone || r.url || r.address, { message: 'Give a phone number, a web address or a street address.' });
@@ -75,7 +77,7 @@ export type LockProgramme = z.infer<typeof lockProgrammeSchema>;
 export const campaignMessageSchema = z
   .object({
     /** Who signs it, as they want to be named ("Maria Lopez"). */
-    name: z.string().trim().min(2).max(80),
+    name: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(80)),
     /** Their title, per language ("Mayor of Springfield" / "Alcaldesa de Springfield"). */
     title: campaignTextSchema,
     /** The message; a blank line starts a new paragraph. */
@@ -85,6 +87,27 @@ export const campaignMessageSchema = z
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 
 /**
+ * A campaign's name as every email signs it and its preview (a phone's lock screen) can show it:
+ * no hidden characters, and none of the words an email's envelope never uses (domain/discreet.ts),
+ * so a name like "Springfield Gun Lock Program" cannot put "Gun" on a shared screen.
+ */
+const campaignName = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .pipe(visibleString())
+    .pipe(z.string().min(min).max(max))
+    .superRefine((name, ctx) => {
+      const word = notOnTheEnvelope(name);
+      if (word) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `Leave "${word}" out of the name: it shows in the preview of every email, on a phone's lock screen or a shared inbox, which never names firearms or a crisis. Try "Safe Storage" or "Lock It Up".`,
+        });
+      }
+    });
+
+/**
  * Every field a campaign file may hold (docs/launching-a-campaign.md lists them for city staff).
  * Unknown fields are refused, so nothing in a file can restyle or hide the crisis lines.
  */
@@ -92,8 +115,8 @@ export const campaignFieldsSchema = z
   .object({
     slug: campaignSlugSchema,
     /** Display name, as the campaign's pages and share image show it. */
-    name: z.string().trim().min(2).max(80),
-    city: z.string().trim().min(2).max(60),
+    name: campaignName(2, 80),
+    city: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(60)),
     state: usStateCodeSchema,
     status: campaignStatusSchema,
     languages: z
@@ -113,7 +136,7 @@ export const campaignFieldsSchema = z
 
     // City campaign pages and launch kit (issue 11).
     /** A short name for tight spaces (the flyer's footer, the share image), such as "Springfield". */
-    shortName: z.string().trim().min(2).max(24).optional(),
+    shortName: campaignName(2, 24).optional(),
     logo: campaignLogoSchema.optional(),
     brand: brandSchema.default(DEFAULT_BRAND),
     message: campaignMessageSchema.optional(),

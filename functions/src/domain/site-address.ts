@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { visibleString } from './text.ts';
 import { usStateCodeSchema } from './us-states.ts';
 
 /** A street address of a place in a campaign file (pickup and storage sites). */
 export const siteAddressSchema = z
   .object({
-    line1: z.string().trim().min(3).max(100),
-    city: z.string().trim().min(2).max(60),
+    line1: z.string().trim().pipe(visibleString()).pipe(z.string().min(3).max(100)),
+    city: z.string().trim().pipe(visibleString()).pipe(z.string().min(2).max(60)),
     state: usStateCodeSchema,
     zip: z.string().regex(/^\d{5}$/, { message: 'Use the 5-digit ZIP code.' }),
   })

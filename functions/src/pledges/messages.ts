@@ -1,5 +1,6 @@
 import type { SiteLocale } from '../domain/locales.ts';
 import { localizeKeys, PLATFORM_MESSAGES } from '../platform/http/messages.ts';
+import { HIDDEN_CHARACTERS_MESSAGE } from '../domain/text.ts';
 import { ZIP_TEXT } from '../domain/zip.ts';
 
 /**
@@ -20,6 +21,7 @@ export const PLEDGE_MESSAGES = {
   'language.invalid': { en: 'Choose a language', es: 'Elija un idioma' },
   'updates.invalid': { en: 'Send true or false for updates', es: 'Envíe true o false en updates' },
   'wantsLock.invalid': { en: 'Send true or false for wantsLock', es: 'Envíe true o false en wantsLock' },
+  'text.hidden': HIDDEN_CHARACTERS_MESSAGE,
   'form.again': { en: 'Please check your details and send the form again', es: 'Revise sus datos y envíe el formulario otra vez' },
   'body.invalid': { en: 'Send the pledge as a JSON object', es: 'Envíe el compromiso como un objeto JSON' },
   invalid: PLATFORM_MESSAGES.invalid,

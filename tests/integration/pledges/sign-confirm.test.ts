@@ -118,6 +118,15 @@ describe('signing', () => {
     expect(await h.count('pledge')).toBe(before);
   });
 
+  it('refuses a name with hidden characters (bidi override, zero-width space), in the person’s language, and writes nothing', async () => {
+    const before = await h.count('pledge');
+    const res = await postPledge(h, pledgeBody({ name: 'Ann\u202eevil\u200b' }), { headers: { 'accept-language': 'es' } });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { fields: Record<string, string[]> } };
+    expect(error.fields).toEqual({ name: ['Quite los caracteres ocultos o de formato especial (pueden venir de copiar y pegar)'] });
+    expect(await h.count('pledge')).toBe(before);
+  });
+
   it('keeps the pledge when the email cannot be sent: the outbox retries it', async () => {
     const failing = await pledgeHarness({ config: { sesEndpoint: 'http://127.0.0.1:9' } });
     const res = await postPledge(failing, pledgeBody());

@@ -215,6 +215,17 @@ describe('lock emails: details', () => {
     for (const kind of ['waitlisted', 'cancelled', 'reminder'] as const) expect(email(kind, 'en', 'pickup').text).not.toContain(SITE.address);
   });
 
+  it('tells a repeat from the same address what really happened: the new request exists, with its own email (decision 0012)', () => {
+    const en = email('reminder', 'en', 'mail').text;
+    expect(en).toContain('We got another request from this email address.');
+    expect(en).toContain('The new request has its own email, code and link.');
+    expect(en).not.toMatch(/did not make a new one|household/i);
+    const es = email('reminder', 'es', 'mail').text;
+    expect(es).toContain('Recibimos otra solicitud desde esta dirección de correo electrónico.');
+    expect(es).toContain('La nueva solicitud tiene su propio correo, código y enlace.');
+    expect(es).not.toMatch(/no hicimos una nueva|hogar/i);
+  });
+
   it('reads well without a hold date', () => {
     const e = email('ready', 'en', 'pickup', { holdUntil: undefined });
     expect(e.text).toContain('Please come by the pickup site below.');

@@ -98,6 +98,32 @@ describe('household matching', () => {
     expect(normalizeAddress({ ...base, zip: '97202' })).not.toBe(normalizeAddress(base));
   });
 
+  const line = (line1: string, city = 'Portland') => normalizeAddress({ ...base, line1, line2: undefined, city });
+
+  it('folds accents on Latin letters only, whichever way they were typed', () => {
+    expect(line('5 Nguyễn Trãi')).toBe(line('5 Nguyen Trai'));
+    expect(line('5 Nguye\u0302\u0303n Tra\u0303i')).toBe(line('5 Nguyễn Trãi')); // decomposed (NFD) input
+    expect(line('3 Rue Émile Zola', 'Montréal')).toBe(line('3 rue emile zola', 'MONTREAL'));
+  });
+
+  it('keeps the vowel signs and marks of other scripts, so different streets stay apart', () => {
+    const devanagari = ['12 कमल मार्ग', '12 कमला मार्ग', '12 किमल मार्ग', '12 कमल मार्ग'.replace('र्ग', 'रग')];
+    const thai = ['5 ซอยสุข', '5 ซอยสิข', '5 ซอยสข', '5 ซอยสุ่ข'];
+    const arabic = ['7 شارع المُلك', '7 شارع المَلك', '7 شارع الملك', '7 شارع المِلك'];
+    for (const group of [devanagari, thai, arabic]) {
+      const keys = group.map((l) => line(l));
+      expect(new Set(keys).size, group.join(' / ')).toBe(group.length);
+    }
+  });
+
+  it('still matches one non-Latin address written the same way, in NFC or NFD, with punctuation and case folded', () => {
+    expect(line('12 कमला मार्ग', 'दिल्ली')).toBe(line('12, कमला  मार्ग', 'दिल्ली'));
+    expect(line('7 شارع المُلك'.normalize('NFD'))).toBe(line('7 شارع المُلك'));
+    expect(line('5 ซอยสุข #3')).toBe(line('5 ซอยสุข apt 3'));
+    expect(line('北京路 1号')).toBe(line('北京路 1号'));
+    expect(line('北京路 1号')).not.toBe(line('南京路 1号'));
+  });
+
   it('matches on address, email and phone, per campaign', () => {
     const values = householdMatchValues('lockton', { address: base, email: ' Person@Example.TEST ', phone: '+15035550100' });
     expect(values).toHaveLength(3);

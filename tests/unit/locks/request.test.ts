@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../../../functions/src/domain/validation.ts';
 import { localizeFieldErrors } from '../../../functions/src/locks/messages.ts';
+import { HIDDEN_CHARACTERS_MESSAGE } from '../../../functions/src/domain/text.ts';
+import { HIDDEN_CHARACTERS, ORDINARY_ADDRESS_LINES, ORDINARY_NAMES } from '../../support/typed-text.ts';
 import { formToLockRequest, lockRequestSchema, missingAnswers, normalizeUsPhone } from '../../../functions/src/locks/rules/request.ts';
 
 const schema = lockRequestSchema({ languages: ['en', 'es'], householdCap: 2 });
@@ -168,5 +170,55 @@ describe('text the schema refuses', () => {
   it('takes names and addresses in any script', () => {
     expect(schema.safeParse({ ...base, name: 'Nguyễn Thị Mai', address: { ...base.address, line1: '北京路 1号' } }).success).toBe(true);
     expect(schema.safeParse({ ...base, name: 'Иван Петров' }).success).toBe(true);
+  });
+});
+
+describe('hidden characters, in every text field of a lock request', () => {
+  const base = {
+    name: 'Ana',
+    email: 'ana@example.test',
+    phone: '503-555-0100',
+    delivery: 'mail',
+    address: { line1: '1 Test Way', line2: 'Apt 4', city: 'Portland', state: 'OR', zip: '97201' },
+    lockType: 'cable',
+    quantity: 1,
+    language: 'es',
+    consent: true,
+  };
+  const pickup = { ...base, delivery: 'pickup', siteId: 'central-library', address: undefined };
+  /** Each text field, and the request with `c` put inside its value (never at the ends, which trimming cleans). */
+  const fields: readonly (readonly [string, (c: string) => Record<string, unknown>])[] = [
+    ['name', (c) => ({ ...base, name: `An${c}a` })],
+    ['email', (c) => ({ ...base, email: `ana${c}@example.test` })],
+    ['phone', (c) => ({ ...base, phone: `503-555${c}-0100` })],
+    ['address.line1', (c) => ({ ...base, address: { ...base.address, line1: `1 Test${c} Way` } })],
+    ['address.line2', (c) => ({ ...base, address: { ...base.address, line2: `Apt${c} 4` } })],
+    ['address.city', (c) => ({ ...base, address: { ...base.address, city: `Port${c}land` } })],
+    ['address.zip', (c) => ({ ...base, address: { ...base.address, zip: `972${c}01` } })],
+    ['siteId', (c) => ({ ...pickup, siteId: `central${c}-library` })],
+  ];
+  const cases = fields.flatMap(([field, withChar]) => HIDDEN_CHARACTERS.map(([what, c]) => [field, what, withChar(c)] as const));
+
+  it('accepts the request without them', () => {
+    expect(schema.safeParse(base).success).toBe(true);
+    expect(schema.safeParse(pickup).success).toBe(true);
+  });
+
+  it.each(cases)('refuses %s holding %s, with only that field’s message, in the person’s language', (field, _what, input) => {
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+    const errors = fieldErrorsOf(result.error!.issues);
+    expect({ ...errors }).toEqual({ [field]: ['text.hidden'] });
+    expect(localizeFieldErrors({ ...errors }, 'es')[field]).toEqual([HIDDEN_CHARACTERS_MESSAGE.es]);
+    expect(localizeFieldErrors({ ...errors }, 'en')[field]).toEqual([HIDDEN_CHARACTERS_MESSAGE.en]);
+  });
+
+  it.each(ORDINARY_NAMES)('takes the name %s', (name) => {
+    const parsed = schema.parse({ ...base, name });
+    expect(parsed.name).toBe(name.normalize('NFC'));
+  });
+
+  it.each(ORDINARY_ADDRESS_LINES)('takes the address line %s, and a city in another script', (line1) => {
+    expect(schema.safeParse({ ...base, address: { ...base.address, line1, city: 'ポートランド' } }).success).toBe(true);
   });
 });

@@ -7,6 +7,10 @@ import { pledgePaths, NATIONAL_SCOPE } from '../../../functions/src/pledges/rule
 import { campaignSchema } from '../../../functions/src/domain/campaign.ts';
 import { PLATFORM_PLEDGE, pledgeOf, pledgeTextIn } from '../../../functions/src/domain/pledge.ts';
 import { buildCampaign } from '../../support/builders.ts';
+import { fieldErrorsOf } from '../../../functions/src/domain/validation.ts';
+import { HIDDEN_CHARACTERS_MESSAGE } from '../../../functions/src/domain/text.ts';
+import { localizeFieldErrors } from '../../../functions/src/pledges/messages.ts';
+import { HIDDEN_CHARACTERS, ORDINARY_NAMES } from '../../support/typed-text.ts';
 
 const schema = pledgeInputSchema(['en', 'es', 'vi']);
 const valid = { name: ' Ana  ', email: ' Ana@Example.com ', zip: '97201-1234', language: 'vi' };
@@ -31,6 +35,32 @@ describe('pledge input', () => {
 
   it('reads a form post: a ticked box is true, an unticked one absent', () => {
     expect(formToPledgeInput({ name: 'A', updates: 'yes', wantsLock: 'no' })).toEqual({ name: 'A', updates: true });
+  });
+});
+
+describe('hidden characters, in every text field of a pledge', () => {
+  const fields: readonly (readonly [string, (c: string) => Record<string, unknown>])[] = [
+    ['name', (c) => ({ ...valid, name: `An${c}n` })],
+    ['email', (c) => ({ ...valid, email: `ann${c}@example.com` })],
+    ['zip', (c) => ({ ...valid, zip: `972${c}01` })],
+  ];
+  const cases = fields.flatMap(([field, withChar]) => HIDDEN_CHARACTERS.map(([what, c]) => [field, what, withChar(c)] as const));
+
+  it('refuses the review’s example, a bidi override and a zero-width space in the name', () => {
+    expect(schema.safeParse({ ...valid, name: 'Ann\u202eevil\u200b' }).error?.issues.map((i) => i.message)).toEqual(['text.hidden']);
+  });
+
+  it.each(cases)('refuses %s holding %s, with only that field’s message, in the person’s language', (field, _what, input) => {
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+    const errors = { ...fieldErrorsOf(result.error!.issues) };
+    expect(errors).toEqual({ [field]: ['text.hidden'] });
+    expect(localizeFieldErrors(errors, 'es')[field]).toEqual([HIDDEN_CHARACTERS_MESSAGE.es]);
+    expect(localizeFieldErrors(errors, 'en')[field]).toEqual([HIDDEN_CHARACTERS_MESSAGE.en]);
+  });
+
+  it.each(ORDINARY_NAMES)('takes the name %s', (name) => {
+    expect(schema.parse({ ...valid, name }).name).toBe(name.normalize('NFC'));
   });
 });
 

@@ -115,8 +115,8 @@ export const TEXT: Record<
         status: 'reminder',
         heading: 'You already have a request',
         body: [
-          `We got another request for your household. You already have a request with ${v.campaign}, so we did not make a new one.`,
-          'Here are your code and your link again. If this was not you, you do not need to do anything.',
+          `We got another request from this email address. You already have one with ${v.campaign}, and here are its code and link again.`,
+          'The new request has its own email, code and link. If you need only one, you can cancel the one you do not need from its link.',
         ],
       }),
     },
@@ -204,8 +204,8 @@ export const TEXT: Record<
         status: 'recordatorio',
         heading: 'Usted ya tiene una solicitud',
         body: [
-          `Recibimos otra solicitud para su hogar. Usted ya tiene una solicitud con ${v.campaign}, así que no hicimos una nueva.`,
-          'Aquí tiene otra vez su código y su enlace. Si no fue usted, no tiene que hacer nada.',
+          `Recibimos otra solicitud desde esta dirección de correo electrónico. Usted ya tiene una con ${v.campaign}, y aquí tiene otra vez su código y su enlace.`,
+          'La nueva solicitud tiene su propio correo, código y enlace. Si solo necesita una, puede cancelar la que no necesite desde su enlace.',
         ],
       }),
     },

@@ -12,20 +12,27 @@ const STREET_WORDS: Record<string, string> = {
 };
 
 /**
- * An address as a comparable string: case, accents, punctuation, spacing and the common USPS
- * abbreviations folded, `#12` read as `apt 12`, ZIP+4 cut to five digits. Letters of every
- * script are kept (only combining accents are folded away).
+ * Accents folded on Latin letters only ('Peña' = 'pena', 'Nguyễn' = 'nguyen'). In other scripts a
+ * combining mark is often a vowel or part of a letter (Devanagari and Thai vowel signs, Arabic
+ * harakat): dropping it would make 'कमल मार्ग', 'कमला मार्ग' and 'किमल मार्ग' the same street.
+ */
+const foldLatinAccents = (s: string): string =>
+  s.normalize('NFKD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+
+/**
+ * An address as a comparable string: case, Latin accents, punctuation, spacing and the common USPS
+ * abbreviations folded, `#12` read as `apt 12`, ZIP+4 cut to five digits. Letters and marks of
+ * every other script are kept as typed (in NFC).
  */
 export function normalizeAddress(a: { line1: string; line2?: string; city: string; state: string; zip: string }): string {
   const fold = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    foldLatinAccents(s)
       .toLowerCase()
       .replace(/#\s*/g, ' apt ')
-      // Letters and digits of every script stay: dropping non-Latin letters would make two
-      // different addresses written in Chinese, Vietnamese or Cyrillic look like the same home.
-      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      // Letters, marks and digits of every script stay: dropping non-Latin letters or their marks
+      // would make two different addresses written in Chinese, Hindi, Thai or Arabic look like the
+      // same home.
+      .replace(/[^\p{L}\p{M}\p{N} ]+/gu, ' ')
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => STREET_WORDS[w] ?? w)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCK_TYPES } from '../../domain/pickup-site.ts';
 import { US_STATE_CODES } from '../../domain/us-states.ts';
-import { hasHiddenCharacters } from '../../domain/text.ts';
+import { typedText, visibleString } from '../../domain/text.ts';
 import { ZIP_INDEX } from '../../domain/zip-data.ts';
 import type { LockRequestMessageKey } from '../messages.ts';
 
@@ -15,23 +15,14 @@ import type { LockRequestMessageKey } from '../messages.ts';
 
 const msg = (key: LockRequestMessageKey) => ({ message: key });
 
-/** No control, bidi-override or zero-width characters (domain/text.ts), in any text field. */
-const visible = z.string().refine((s) => !hasHiddenCharacters(s), msg('text.hidden'));
-
-/** NFC-normalised and trimmed once, before any rule looks at it. */
+/** Text a person types: NFC, trimmed, no hidden characters (domain/text.ts), then the length. */
 const text = (max: number, required: LockRequestMessageKey, tooLong: LockRequestMessageKey) =>
-  z
-    .string({ required_error: required, invalid_type_error: required })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(visible.pipe(z.string().min(1, msg(required)).max(max, msg(tooLong))));
+  typedText(max, { required, tooLong, hidden: 'text.hidden' });
 
-const optionalText = (max: number, tooLong: LockRequestMessageKey) =>
-  z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(visible.pipe(z.string().max(max, msg(tooLong))))
-    .optional()
-    .transform((s) => (s ? s : undefined));
+const optionalText = (max: number, tooLong: LockRequestMessageKey) => typedText(max, { tooLong, hidden: 'text.hidden' });
+
+/** Formatted fields (email, phone, ZIP, site) are refused for hidden characters first, with the same message. */
+const visible = visibleString('text.hidden' satisfies LockRequestMessageKey);
 
 /** US numbers in common formats, stored as E.164 (+1XXXXXXXXXX). */
 export function normalizeUsPhone(input: string): string | null {
@@ -48,7 +39,8 @@ const addressSchema = z
     zip: z
       .string({ required_error: 'address.zip.invalid', invalid_type_error: 'address.zip.invalid' })
       .trim()
-      .regex(/^\d{5}(?:-?\d{4})?$/, msg('address.zip.invalid'))
+      .pipe(visible)
+      .pipe(z.string().regex(/^\d{5}(?:-?\d{4})?$/, msg('address.zip.invalid')))
       .transform((zip) => zip.slice(0, 5)),
   })
   .strict(msg('unknown'))
@@ -72,12 +64,14 @@ export function lockRequestSchema(rules: LockRequestRules) {
       email: z
         .string({ invalid_type_error: 'email.invalid' })
         .trim()
-        .max(254, msg('email.invalid'))
+        .pipe(visible)
+        .pipe(z.string().max(254, msg('email.invalid')))
         .optional()
         .transform((s) => (s ? s : undefined))
         .pipe(z.string().email(msg('email.invalid')).optional()),
       phone: z
         .string({ invalid_type_error: 'phone.invalid' })
+        .pipe(visible)
         .optional()
         .transform((s, ctx) => {
           if (!s?.trim()) return undefined;
@@ -86,7 +80,7 @@ export function lockRequestSchema(rules: LockRequestRules) {
           return e164 ?? undefined;
         }),
       delivery: z.enum(['mail', 'pickup'], { errorMap: () => msg('delivery.required') }),
-      siteId: z.string({ invalid_type_error: 'siteId.unknown' }).trim().max(40, msg('siteId.unknown')).optional(),
+      siteId: z.string({ invalid_type_error: 'siteId.unknown' }).trim().pipe(visible).pipe(z.string().max(40, msg('siteId.unknown'))).optional(),
       address: addressSchema.optional(),
       lockType: z.enum(LOCK_TYPES, { errorMap: () => msg('lockType.required') }),
       quantity: z.coerce.number(msg('quantity.range')).int(msg('quantity.range')).min(1, msg('quantity.range')).max(rules.householdCap, msg('quantity.range')),

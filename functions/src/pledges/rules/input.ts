@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedText, visibleString } from '../../domain/text.ts';
 import { ZIP_INDEX } from '../../domain/zip-data.ts';
 import type { PledgeMessageKey } from '../messages.ts';
 
@@ -9,25 +10,27 @@ import type { PledgeMessageKey } from '../messages.ts';
  */
 const msg = (key: PledgeMessageKey) => ({ message: key });
 
+/** Email and ZIP are refused for hidden characters first too, with the same message as the name. */
+const visible = visibleString('text.hidden' satisfies PledgeMessageKey);
+
 const bool = (key: PledgeMessageKey) => z.boolean({ invalid_type_error: key }).default(false);
 
 export function pledgeInputSchema(languages: readonly string[]) {
   return z
     .object({
-      name: z
-        .string({ required_error: 'name.required', invalid_type_error: 'name.required' })
-        .transform((s) => s.normalize('NFC').trim())
-        .pipe(z.string().min(1, msg('name.required')).max(100, msg('name.tooLong'))),
+      name: typedText<PledgeMessageKey>(100, { required: 'name.required', tooLong: 'name.tooLong', hidden: 'text.hidden' }),
       email: z
         .string({ required_error: 'email.required', invalid_type_error: 'email.invalid' })
         .transform((s) => s.normalize('NFC').trim())
+        .pipe(visible)
         // One message at a time: an empty address is missing, not also malformed.
         .pipe(z.string().min(1, msg('email.required')))
         .pipe(z.string().max(254, msg('email.invalid')).email(msg('email.invalid'))),
       zip: z
         .string({ required_error: 'zip.invalid', invalid_type_error: 'zip.invalid' })
         .trim()
-        .regex(/^\d{5}(?:-?\d{4})?$/, msg('zip.invalid'))
+        .pipe(visible)
+        .pipe(z.string().regex(/^\d{5}(?:-?\d{4})?$/, msg('zip.invalid')))
         .transform((zip) => zip.slice(0, 5))
         .refine((zip) => ZIP_INDEX.stateOf(zip) !== null, msg('zip.unknown')),
       language: z
