@@ -140,6 +140,13 @@ describe('edge protection', () => {
     }
   });
 
+  it('reserves 56 concurrent executions in prod and 11 in dev, the figures docs/deploying.md adds 100 to', () => {
+    for (const [template, total] of [[prod, 56], [dev, 11]] as const) {
+      const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Array<{ Properties: { ReservedConcurrentExecutions?: number } }>;
+      expect(fns.reduce((sum, f) => sum + (f.Properties.ReservedConcurrentExecutions ?? 0), 0)).toBe(total);
+    }
+  });
+
   it('logs API access without paths, query strings, addresses or user agents', () => {
     const stage = Object.values(prod.findResources('AWS::ApiGatewayV2::Stage'))[0] as { Properties: { AccessLogSettings: { Format: string } } };
     const format = stage.Properties.AccessLogSettings.Format;
