@@ -16,6 +16,12 @@ const ALARMS = [
   'EmailDeliveryThrottles',
   'EmailDeliveryLag',
   'EmailDeliveryDeadLetters',
+  'EmailEventsErrors',
+  'EmailEventsThrottles',
+  'EmailEventsDeadLetters',
+  'StaffExportsErrors',
+  'StaffExportsThrottles',
+  'ContentSeedErrors',
   'DeadEmails',
   'RefusedSubmissionsSpike',
   'SesBounceRate',
@@ -52,10 +58,14 @@ describe('alarms', () => {
     expect(metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat!.Metric.MetricName).sort()).toEqual(['5xx', 'Count']);
   });
 
-  it('watches errors and throttles of the API, the sweep and the email stream consumer', () => {
-    const api = resourceByPrefix(template, 'AWS::Lambda::Function', 'ApiHandler').id;
-    const sweep = resourceByPrefix(template, 'AWS::Lambda::Function', 'LockSweepHandler').id;
-    const delivery = resourceByPrefix(template, 'AWS::Lambda::Function', 'EmailDeliveryHandler').id;
+  it('watches errors and throttles of every Lockline function', () => {
+    const fnId = (prefix: string) => resourceByPrefix(template, 'AWS::Lambda::Function', prefix).id;
+    const api = fnId('ApiHandler');
+    const sweep = fnId('LockSweepHandler');
+    const delivery = fnId('EmailDeliveryHandler');
+    const events = fnId('EmailEventsHandler');
+    const exports = fnId('StaffExportsHandler');
+    const seed = fnId('ContentSeedHandler');
     for (const [name, fn, metric, threshold] of [
       ['EmailDeliveryErrors', delivery, 'Errors', ALARM_THRESHOLDS.deliveryErrors],
       ['EmailDeliveryThrottles', delivery, 'Throttles', 1],
@@ -63,6 +73,11 @@ describe('alarms', () => {
       ['ApiThrottles', api, 'Throttles', 1],
       ['SweepErrors', sweep, 'Errors', ALARM_THRESHOLDS.sweepErrors],
       ['SweepThrottles', sweep, 'Throttles', 1],
+      ['EmailEventsErrors', events, 'Errors', ALARM_THRESHOLDS.emailEventsErrors],
+      ['EmailEventsThrottles', events, 'Throttles', 1],
+      ['StaffExportsErrors', exports, 'Errors', ALARM_THRESHOLDS.exportsErrors],
+      ['StaffExportsThrottles', exports, 'Throttles', 1],
+      ['ContentSeedErrors', seed, 'Errors', ALARM_THRESHOLDS.seedErrors],
     ] as const) {
       expect(alarmNamed(template, name), name).toMatchObject({
         Namespace: 'AWS/Lambda',
@@ -73,6 +88,52 @@ describe('alarms', () => {
         Statistic: 'Sum',
       });
     }
+  });
+
+  it('has an errors alarm for every Lambda function in the template, in every stage and region layout', () => {
+    // Not ours to watch: CDK's own deploy-time helpers (a failure fails the deploy, in plain
+    // sight) and the Lambda@Edge function, whose metrics CloudWatch keeps in whichever region
+    // ran it (a regional alarm would see a fraction; the 404 page it serves is static).
+    const exempt = [
+      /^ContentSeedProviderframeworkonEvent/,
+      /^CustomS3AutoDeleteObjects/,
+      /^CustomCDKBucketDeployment/,
+      /^CustomCrossRegionExport(Reader|Writer)/,
+      /^EdgeNotFoundFunction/,
+    ];
+    const watched = (t: Template) => {
+      const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm')) as Array<{ Properties: Record<string, unknown> }>;
+      return new Set(
+        alarms
+          .filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === 'Errors')
+          .map((a) => JSON.stringify((a.Properties.Dimensions as Array<{ Value: unknown }>)[0]!.Value)),
+      );
+    };
+    const split = synth('dev', { region: 'eu-west-1' });
+    for (const [name, t] of [['prod', template], ['dev in eu-west-1', split.template], ['its edge stack', split.edge!]] as const) {
+      const alarmed = watched(t);
+      const fns = Object.keys(t.findResources('AWS::Lambda::Function')).filter((id) => !exempt.some((e) => e.test(id)));
+      for (const id of fns) expect(alarmed.has(JSON.stringify({ Ref: id })), `${name}: ${id} has no errors alarm`).toBe(true);
+      if (t === template) expect(fns).toHaveLength(6);
+    }
+  });
+
+  it('keeps a bounce or complaint the handler fails on: async retries, then an encrypted dead-letter queue with an alarm', () => {
+    const fn = resourceByPrefix(template, 'AWS::Lambda::Function', 'EmailEventsHandler').id;
+    const queue = resourceByPrefix(template, 'AWS::SQS::Queue', 'EmailEventsDeadLetters');
+    expect(queue.resource.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue.id, 'Arn'] } } },
+    });
+    expect(alarmNamed(template, 'EmailEventsDeadLetters')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue.id, 'QueueName'] } }],
+      Threshold: ALARM_THRESHOLDS.emailEventsDeadLetters,
+    });
   });
 
   it('fires when the sweep has not run for 15 minutes, counting silence as breaching', () => {

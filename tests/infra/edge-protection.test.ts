@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pathPatternRegex, WAF_MANAGED_GROUPS, WAF_WINDOW_SECONDS } from '../../infra/lib/constructs/edge-firewall.ts';
+import { pathPatternRegex, STAFF_PATH_REGEX, WAF_MANAGED_GROUPS, WAF_WINDOW_SECONDS } from '../../infra/lib/constructs/edge-firewall.ts';
 import { REQUEST_TIME_PAGE_PATHS } from '../../infra/lib/constructs/site-distribution.ts';
 import { LocklineStack } from '../../infra/lib/stacks/lockline-stack.ts';
 import { STAGE_LIMITS } from '../../infra/lib/stage-limits.ts';
@@ -56,7 +56,10 @@ describe('edge protection', () => {
       Action: TOO_MANY,
       Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_LIMITS.prod.wafSubmissionLimit, EvaluationWindowSec: 300 } },
     });
-    const [method, paths] = dig(submission.Statement, 'RateBasedStatement', 'ScopeDownStatement', 'AndStatement', 'Statements') as unknown[];
+    const [method, paths, notStaff] = dig(submission.Statement, 'RateBasedStatement', 'ScopeDownStatement', 'AndStatement', 'Statements') as unknown[];
+    expect(notStaff).toEqual({
+      NotStatement: { Statement: { RegexMatchStatement: { FieldToMatch: { UriPath: {} }, RegexString: STAFF_PATH_REGEX, TextTransformations: [{ Priority: 0, Type: 'NONE' }] } } },
+    });
     expect(method).toMatchObject({ ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'POST' } });
     const alternatives = dig(paths, 'OrStatement', 'Statements') as unknown[];
     expect(alternatives).toContainEqual(
@@ -64,6 +67,43 @@ describe('edge protection', () => {
     );
     const regexes = alternatives.map((s) => dig(s, 'RegexMatchStatement', 'RegexString')).filter((r) => r !== undefined);
     expect(regexes).toEqual(REQUEST_TIME_PAGE_PATHS.map(pathPatternRegex));
+  });
+
+  it('leaves staff POSTs out of the strict submission rule, and only them', () => {
+    const staff = new RegExp(STAFF_PATH_REGEX);
+    const submissionRegexes = ['/api/*', ...REQUEST_TIME_PAGE_PATHS].map((p) => new RegExp(pathPatternRegex(p)));
+    const strict = (path: string) => submissionRegexes.some((r) => r.test(path)) && !staff.test(path);
+    // Every staff POST: the API's, and the console's (both languages).
+    for (const path of [
+      '/api/staff/campaigns/demo-city/lock-requests/K7QM-3XPD/status',
+      '/api/staff/campaigns/demo-city/stock',
+      '/api/staff/campaigns/demo-city/emails/failed/0b5e0f4c-7d1a-4c8e-9a51-3f0a2b6c1d2e/retry',
+      '/staff/sign-out',
+      '/es/staff/sign-out',
+      '/staff/c/demo-city/requests/K7QM-3XPD',
+      '/es/staff/c/demo-city/stock/',
+      '/staff/c/demo-city/emails/0b5e0f4c-7d1a-4c8e-9a51-3f0a2b6c1d2e',
+      '/staff',
+    ]) {
+      expect(strict(path), path).toBe(false);
+    }
+    // Residents' submissions stay strict, including paths dressed up as staff paths.
+    for (const path of [
+      '/api/locks/requests',
+      '/api/pledges',
+      '/get-a-lock/request/',
+      '/es/c/demo-city/get-a-lock/status/K7QM-3XPD/x/cancel',
+      '/c/demo-city/pledge/',
+      '/c/staff/get-a-lock/request/',
+      '/api/staff/../locks/requests',
+      '/api/staff/%2e%2e/locks/requests',
+      '/api/staff//../pledges',
+      '/staff/../get-a-lock/request/',
+      '/c/demo-city/get-a-lock/request/staff',
+      '/api/staffing/x',
+    ]) {
+      expect(strict(path), path).toBe(true);
+    }
   });
 
   it('matches the request-time page paths as CloudFront does, and nothing else', () => {
@@ -97,6 +137,13 @@ describe('edge protection', () => {
       expect(resourceByPrefix(template, 'AWS::Lambda::Function', 'ApiHandler').resource.Properties.ReservedConcurrentExecutions).toBe(
         limits.apiReservedConcurrency,
       );
+    }
+  });
+
+  it('reserves 56 concurrent executions in prod and 11 in dev, the figures docs/deploying.md adds 100 to', () => {
+    for (const [template, total] of [[prod, 56], [dev, 11]] as const) {
+      const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Array<{ Properties: { ReservedConcurrentExecutions?: number } }>;
+      expect(fns.reduce((sum, f) => sum + (f.Properties.ReservedConcurrentExecutions ?? 0), 0)).toBe(total);
     }
   });
 

@@ -5,8 +5,11 @@ import { Construct } from 'constructs';
 import { APP_METRICS, SES_REVIEW_THRESHOLDS, type StageLimits } from '../stage-limits.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import type { Api } from './api.ts';
+import type { ContentSeed } from './content-seed.ts';
 import type { EmailDelivery } from './email-delivery.ts';
+import type { EmailEvents } from './email-events.ts';
 import type { LockSweep } from './lock-sweep.ts';
+import type { StaffExports } from './staff-exports.ts';
 
 export interface AppAlarmsProps {
   stage: string;
@@ -15,6 +18,9 @@ export interface AppAlarmsProps {
   api: Api;
   sweep: LockSweep;
   delivery: EmailDelivery;
+  emailEvents: EmailEvents;
+  exports: StaffExports;
+  seed: ContentSeed;
   table: ITable;
   /** The sweep is deployed paused: its "not running" alarm stays silent. */
   sweepPaused: boolean;
@@ -37,7 +43,33 @@ export const ALARM_THRESHOLDS = {
   /** Seconds the email stream may lag (its oldest unread record's age) before anyone is told. */
   deliveryLagSeconds: 60,
   deliveryDeadLetters: 1,
+  emailEventsErrors: 1,
+  emailEventsDeadLetters: 1,
+  exportsErrors: 1,
+  seedErrors: 1,
 } as const;
+
+/**
+ * Every Lockline function, each with an errors alarm and (where a refusal can happen unseen) a
+ * throttles alarm. A function added to the stack must be added here: tests/infra/alarms.test.ts
+ * fails for any Lambda function in the template without an errors alarm (CDK's own deploy-time
+ * helpers and the Lambda@Edge function excepted, with their reasons there).
+ */
+export function watchedFunctions(props: Pick<AppAlarmsProps, 'api' | 'sweep' | 'delivery' | 'emailEvents' | 'exports' | 'seed'>) {
+  const t = ALARM_THRESHOLDS;
+  return [
+    { id: 'Api', fn: props.api.fn, errors: t.apiErrors, throttles: true },
+    { id: 'Sweep', fn: props.sweep.fn, errors: t.sweepErrors, throttles: true },
+    { id: 'EmailDelivery', fn: props.delivery.fn, errors: t.deliveryErrors, throttles: true },
+    // Invoked asynchronously by SNS: Lambda retries a throttled event for up to 6 hours, so the
+    // throttles alarm is the early warning, the dead-letter queue's the last one.
+    { id: 'EmailEvents', fn: props.emailEvents.fn, errors: t.emailEventsErrors, throttles: true },
+    { id: 'StaffExports', fn: props.exports.fn, errors: t.exportsErrors, throttles: true },
+    // Runs only during a deploy (custom resource): a throttle fails the deploy itself, in plain
+    // sight; the errors alarm keeps the record of a failed seed.
+    { id: 'ContentSeed', fn: props.seed.fn, errors: t.seedErrors, throttles: false },
+  ] as const;
+}
 
 /**
  * The stage's alarms in its own region (the WAF alarm sits with the web ACL in us-east-1). Each
@@ -66,17 +98,13 @@ export class AppAlarms extends Construct {
       description: `API: ${t.api5xxPercent}% or more of requests answered 5xx for 10 minutes (at least ${t.api5xxMinRequests} requests per 5 minutes)`,
     });
 
-    const functions = [
-      { id: 'Api', fn: api.fn, errors: t.apiErrors },
-      { id: 'Sweep', fn: sweep.fn, errors: t.sweepErrors },
-      { id: 'EmailDelivery', fn: props.delivery.fn, errors: t.deliveryErrors },
-    ];
-    for (const { id: name, fn, errors } of functions) {
+    for (const { id: name, fn, errors, throttles } of watchedFunctions(props)) {
       alarms.alarm(this, `${name}Errors`, {
         metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: errors,
         description: `${name} function: ${errors} or more failed invocations (crash or timeout) in 5 minutes`,
       });
+      if (!throttles) continue;
       alarms.alarm(this, `${name}Throttles`, {
         metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: t.throttles,
@@ -111,6 +139,12 @@ export class AppAlarms extends Construct {
       metric: props.delivery.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       threshold: t.deliveryDeadLetters,
       description: 'Email: stream records the consumer gave up on after its retries (the sweep still sends their entries; see the dead-letter queue)',
+    });
+
+    alarms.alarm(this, 'EmailEventsDeadLetters', {
+      metric: props.emailEvents.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: t.emailEventsDeadLetters,
+      description: 'Email: bounce or complaint notifications the handler failed on after its retries; those addresses are not suppressed yet (see the dead-letter queue, docs/operations.md)',
     });
 
     alarms.alarm(this, 'DeadEmails', {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomResource, Duration, RemovalPolicy, Stack, type CfnElement } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
@@ -24,6 +25,8 @@ export interface ContentSeedProps {
  * custom resource whose properties include the asset hash, so unchanged content does nothing.
  */
 export class ContentSeed extends Construct {
+  readonly fn: LambdaFunction;
+
   constructor(scope: Construct, id: string, props: ContentSeedProps) {
     super(scope, id);
     const dir = mkdtempSync(join(tmpdir(), 'lockline-seed-'));
@@ -40,6 +43,7 @@ export class ContentSeed extends Construct {
         SITE_URL: 'https://lockline.invalid',
       },
     });
+    this.fn = fn;
     grantTableActions(fn, props.table, TABLE_ACTIONS.contentSeed);
     // The one content object, not the whole asset bucket.
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [asset.bucket.arnForObjects(asset.s3ObjectKey)] }));

@@ -5,9 +5,11 @@ import { acknowledge } from '../nag/acknowledgements.ts';
 
 /**
  * A dead-letter queue for a function's failed invocations (the sweep's schedule, the email
- * stream's records). It holds AWS's record of the failure only, never personal data: encrypted,
- * TLS only, kept 14 days to look into. `whose` completes cdk-nag's reason for it having no DLQ of
- * its own ("the dead-letter queue of ...").
+ * stream's records, the bounce and complaint notifications): encrypted, TLS only, kept 14 days to
+ * look into. The sweep's and the stream's hold AWS's record of the failure only, never personal
+ * data; the email-events queue holds the failed SES notification, which names the recipient's
+ * address (docs/privacy.md). `whose` completes cdk-nag's reason for it having no DLQ of its own
+ * ("the dead-letter queue of ...").
  */
 export function deadLetterQueue(scope: Construct, whose: string): Queue {
   const queue = new Queue(scope, 'DeadLetters', {

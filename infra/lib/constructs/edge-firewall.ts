@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 
 export interface EdgeFirewallProps {
   stage: string;
-  /** POSTs to /api/* and to these CloudFront path patterns (the request-time pages), per IP per 5 minutes. */
+  /** POSTs to /api/* and to these CloudFront path patterns (the request-time pages), staff paths excepted, per IP per 5 minutes. */
   submissionLimit: number;
   submissionPathPatterns: readonly string[];
   /** Any request, per IP per 5 minutes. */
@@ -20,6 +20,16 @@ export const WAF_MANAGED_GROUPS = ['AWSManagedRulesKnownBadInputsRuleSet', 'AWSM
 
 const NONE = [{ priority: 0, type: 'NONE' }];
 
+/**
+ * Staff paths, left out of the strict submission rule (they stay under the site-wide one): the
+ * staff API (`/api/staff/...`) and the console (`/staff...`, `/es/staff...`). A busy fulfilment
+ * session from an office address would otherwise get the whole office, residents on its network
+ * too, refused; staff requests are signed in, CSRF-protected and audited. Only plain segments
+ * (letters, digits, `-`, `_`) are exempt, so a path that merely starts like a staff path
+ * (`/api/staff/../locks/...`, `%2e%2e`, `//`) is still counted strictly.
+ */
+export const STAFF_PATH_REGEX = '^(/api/staff|(/[a-z]{2})?/staff)(/[A-Za-z0-9_-]+)*/?$';
+
 /** A CloudFront path pattern (`*` matches anything, `/` included) as an anchored regex. */
 export function pathPatternRegex(pattern: string): string {
   return `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}`;
@@ -27,8 +37,8 @@ export function pathPatternRegex(pattern: string): string {
 
 /**
  * AWS WAF in front of CloudFront (scope CLOUDFRONT, so this construct must sit in a us-east-1
- * stack): per-IP rate limits, answered with 429 and Retry-After, a strict one on submissions and a
- * loose one site-wide, then AWS's known-bad-inputs and common rule groups. Every rule has its
+ * stack): per-IP rate limits, answered with 429 and Retry-After, a strict one on submissions (not
+ * staff requests: STAFF_PATH_REGEX) and a loose one site-wide, then AWS's known-bad-inputs and common rule groups. Every rule has its
  * CloudWatch metrics and sampled requests on. The figures and why: docs/deploying.md.
  */
 export class EdgeFirewall extends Construct {
@@ -86,6 +96,11 @@ export class EdgeFirewall extends Construct {
                 statements: [
                   { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'POST', textTransformations: NONE } },
                   submissionPaths.length > 1 ? { orStatement: { statements: submissionPaths } } : submissionPaths[0]!,
+                  {
+                    notStatement: {
+                      statement: { regexMatchStatement: { fieldToMatch: { uriPath: {} }, regexString: STAFF_PATH_REGEX, textTransformations: NONE } },
+                    },
+                  },
                 ],
               },
             },

@@ -85,8 +85,8 @@ export class LocklineStack extends Stack {
     sweep.allowSendEmail(email.identityArn, configurationSetName);
     const delivery = new EmailDelivery(this, 'EmailDelivery', { ...settings, table: data.table, secrets });
     delivery.allowSendEmail(email.identityArn, configurationSetName);
-    new ContentSeed(this, 'ContentSeed', { table: data.table, stage });
-    new EmailEvents(this, 'EmailEvents', { ...settings, table: data.table, secrets, topic: email.topic });
+    const seed = new ContentSeed(this, 'ContentSeed', { table: data.table, stage });
+    const emailEvents = new EmailEvents(this, 'EmailEvents', { ...settings, table: data.table, secrets, topic: email.topic });
 
     const staff = new StaffSignIn(this, 'StaffSignIn', { stage, siteUrl: props.siteUrl });
     staff.bindTo(api.fn);
@@ -118,7 +118,7 @@ export class LocklineStack extends Stack {
       staffExports: exports.url,
     });
 
-    new AppAlarms(this, 'AppAlarms', { stage, limits, alarms, api, sweep, delivery, table: data.table, sweepPaused: props.pauseSweep ?? false });
+    new AppAlarms(this, 'AppAlarms', { stage, limits, alarms, api, sweep, delivery, emailEvents, exports, seed, table: data.table, sweepPaused: props.pauseSweep ?? false });
 
     acknowledgeStackFindings(this);
     if (this.edgeStack) acknowledgeStackFindings(this.edgeStack);
@@ -141,6 +141,11 @@ export class LocklineStack extends Stack {
     new CfnOutput(this, 'OriginSecretArn', { value: secrets.origin.secretArn, description: 'Rotate: docs/deploying.md' });
     new CfnOutput(this, 'SigningKeySecretArn', { value: secrets.signingKey.secretArn, description: 'Rotate: docs/deploying.md' });
     new CfnOutput(this, 'EmailEventsTopicArn', { value: email.topic.topicArn, description: 'SES bounce and complaint events' });
+    new CfnOutput(this, 'EmailEventsFunctionName', { value: emailEvents.fn.functionName, description: 'Replay a dead-lettered SES notification: docs/operations.md' });
+    new CfnOutput(this, 'EmailEventsDeadLettersUrl', {
+      value: emailEvents.deadLetterQueue.queueUrl,
+      description: 'SES notifications the bounce handler failed on (they name the address): docs/operations.md',
+    });
     new CfnOutput(this, 'SesConfigurationSet', { value: configurationSetName });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
   }
