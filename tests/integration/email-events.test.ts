@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SNSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createTable } from '../../functions/src/platform/dynamo/client.ts';
 import { sesEventsHandler } from '../../functions/src/platform/email/ses-events-handler.ts';
+import { contactKey, dynamoSuppressionList } from '../../functions/src/platform/email/suppressions.ts';
+import { staticKeyRing, type KeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
 import { captureOutput } from '../support/builders.ts';
+import { localEndpoints } from './helpers.ts';
 import { formToken, mailRequest, postJson } from './lock-support.ts';
 import { mailTo, pledgeBody, pledgeHarness, postPledge, type PledgeHarness } from './pledges/support.ts';
 
@@ -89,4 +94,21 @@ describe('SES bounce and complaint notifications', () => {
     expect(await mailTo('jane@example.com')).toHaveLength(before);
     expect(await h.count('outbox')).toBe(0);
   });
+
+  it('keeps a suppression through a signing-key rotation: found under the previous key, carried to the new one', async () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const table = createTable({ region: 'us-east-1', endpoint: localEndpoints().dynamodbEndpoint, tableName: h.tableName });
+    const listWith = (ring: KeyRing) => dynamoSuppressionList(table, ring, h.clock);
+    await listWith(staticKeyRing(oldKey)).suppress('rotated@example.test', 'complaint');
+    // The rotation runs: the address is found under the previous key, and copied under the current one.
+    expect(await listWith(staticKeyRing(newKey, oldKey)).isSuppressed('rotated@example.test')).toBe(true);
+    // The previous key dropped: still suppressed, with its reason.
+    expect(await listWith(staticKeyRing(newKey)).isSuppressed('rotated@example.test')).toBe(true);
+    const newPk = `SUPPRESSED#${await contactKey(staticKeyRing(newKey), 'rotated@example.test')}`;
+    const entries = (await h.items('suppression')).filter((i) => i.pk === newPk);
+    expect(entries).toEqual([expect.objectContaining({ reason: 'complaint' })]);
+    expect(JSON.stringify(await h.items('suppression'))).not.toContain('rotated@example.test');
+  });
 });
+

@@ -58,9 +58,10 @@ export const TABLE_ACTIONS = {
   emailEvents: ['PutItem'],
   /**
    * The email stream consumer: claim, record and delete outbox entries; read what a message needs
-   * (the request or pledge, the campaign, the suppression list).
+   * (the request or pledge, the campaign, the suppression list); during a key rotation, put a
+   * suppression found under the previous key under the current one.
    */
-  emailDelivery: ['GetItem', 'BatchGetItem', 'UpdateItem', 'DeleteItem', 'Query'],
+  emailDelivery: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies Record<string, readonly TableAction[]>;
 
 /**

@@ -1,4 +1,4 @@
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../clock.ts';
 import type { Table } from '../dynamo/table.ts';
 import { hmacWith, type KeyRing } from '../secrets/key-ring.ts';
@@ -62,6 +62,19 @@ export function dynamoSuppressionList(table: Table, ring: KeyRing, clock: Clock)
     return found;
   }
 
+  /** Copies an entry to another key (the same reason and date); an entry already there stays. */
+  async function carryOver(from: string, to: string) {
+    const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: suppressionKey(from), ConsistentRead: true }));
+    if (!Item) return;
+    try {
+      await table.doc.send(
+        new PutCommand({ TableName: table.name, Item: { ...Item, ...suppressionKey(to) }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
   return {
     async suppress(address, reason) {
       const key = await contactKey(ring, address);
@@ -79,7 +92,12 @@ export function dynamoSuppressionList(table: Table, ring: KeyRing, clock: Clock)
     },
     async isSuppressed(address) {
       const keys = await contactKeys(ring, address);
-      return (await suppressedKeys(keys)).size > 0;
+      const found = await suppressedKeys(keys);
+      // Suppressed only under the previous key (a rotation is running): copied under the current
+      // one, so the entry outlives the rotation. Entries never looked up while it runs are lost
+      // with the previous key (docs/operations.md, "The signing key").
+      if (found.size > 0 && !found.has(keys[0]!)) await carryOver(keys.find((k) => found.has(k))!, keys[0]!);
+      return found.size > 0;
     },
     suppressedKeys,
   };
