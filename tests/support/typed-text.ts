@@ -60,6 +60,8 @@ export const ORDINARY_NAMES: readonly string[] = [
   'Иван Петров',
   'สมชาย ใจดี',
   '김민준',
+  'مهدی\u200cزاده', // Persian, with the zero-width non-joiner its keyboards type inside the name
+  'क्\u200dषमा', // Devanagari, with a zero-width joiner after the virama
 ];
 
 /** Address lines and cities in other scripts. */

@@ -16,7 +16,18 @@ import { z } from 'zod';
 const HIDDEN =
   /[\p{Cc}\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
 
-export const hasHiddenCharacters = (value: string): boolean => HIDDEN.test(value);
+/**
+ * The one exception: the zero-width non-joiner and joiner (U+200C, U+200D) are part of correct
+ * spelling in Persian and other Arabic-script languages and in the Indic scripts (Persian keyboards
+ * type U+200C for the half-space in names like 'مهدی‌زاده'). Between two letters or marks of those
+ * scripts they are kept; anywhere else (next to a Latin letter, a space, a digit, at an end) they
+ * are hidden characters like the rest.
+ */
+const JOINING_SCRIPTS =
+  '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
+const SPELLING_JOINER = new RegExp(`(?<=[${JOINING_SCRIPTS}]\\p{M}*)[\\u200c\\u200d](?=[${JOINING_SCRIPTS}])`, 'gu');
+
+export const hasHiddenCharacters = (value: string): boolean => HIDDEN.test(value.replace(SPELLING_JOINER, ''));
 
 /** The message for a field that has one, in both site languages. */
 export const HIDDEN_CHARACTERS_MESSAGE = {

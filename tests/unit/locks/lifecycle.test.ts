@@ -122,6 +122,9 @@ describe('household matching', () => {
     expect(line('5 ซอยสุข #3')).toBe(line('5 ซอยสุข apt 3'));
     expect(line('北京路 1号')).toBe(line('北京路 1号'));
     expect(line('北京路 1号')).not.toBe(line('南京路 1号'));
+    // A Persian street typed with and without the keyboard's half-space (U+200C) is one street.
+    expect(line('12 کوچه مهدی\u200cزاده')).toBe(line('12 کوچه مهدیزاده'));
+    expect(line('12 کوچه مهدی\u200cزاده')).not.toBe(line('12 کوچه مهدی زاده 2'));
   });
 
   it('matches on address, email and phone, per campaign', () => {

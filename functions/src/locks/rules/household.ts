@@ -29,6 +29,8 @@ export function normalizeAddress(a: { line1: string; line2?: string; city: strin
     foldLatinAccents(s)
       .toLowerCase()
       .replace(/#\s*/g, ' apt ')
+      // The joiners some scripts spell with (domain/text.ts) change how a word looks, not which word it is.
+      .replace(/[\u200c\u200d]/g, '')
       // Letters, marks and digits of every script stay: dropping non-Latin letters or their marks
       // would make two different addresses written in Chinese, Hindi, Thai or Arabic look like the
       // same home.
