@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetProblems, erpoRecordSchema, PETITIONERS, type ErpoRecord } from '../../functions/src/domain/erpo.ts';
 import {
+  ADVOCACY_SOURCE_HOSTS,
   BILL_TRACKER_HOSTS,
   sourcePolicyProblems,
   sourcesPrimaryFirst,
@@ -144,10 +145,30 @@ describe('red-flag sourcing policy', () => {
   it('fails a ban on these orders without the statute that bans them', () => {
     expect(problems(banned({}))).toEqual([]);
     expect(sourcePolicyProblems(banned({ sources: [source({ kind: 'court' }), source({ kind: 'research' })] }))).toEqual([
-      'sources: A state that forbids these orders needs at least one source of kind "statute": add the law that forbids them.',
+      'sources: A state that forbids these orders needs at least one source of kind "statute": add the law that forbids them (if it is not on the legislature’s site, list "citation" in unverified and say why in reviewNote).',
     ]);
     expect(sourcePolicyProblems(banned({ sources: [source({ kind: 'statute' })] }))).toEqual([]);
     expect(sourcePolicyProblems(banned({ status: 'none', sources: [source({ kind: 'research' })] }))).toEqual([]);
+    // Where the statute could not be read on the legislature's site, the page must say the citation is unverified.
+    expect(sourcePolicyProblems(banned({ sources: [source({ kind: 'agency' })], unverified: ['citation'] }))).toEqual([]);
+  });
+
+  it.each(ADVOCACY_SOURCE_HOSTS.map((h) => [h]))('treats a source on %s as advocacy, whatever kind the record gives it', (host) => {
+    for (const kind of ['statute', 'court', 'agency', 'research', 'news'] as const) {
+      const url = `https://www.${host}/state/law`;
+      expect(sourcePolicyProblems(buildErpoRecord({ sources: [source(), source({ kind, url, ...(kind === 'news' ? { why: 'x' } : {}) })] }))).toEqual([
+        `sources.1.kind: ${host} belongs to a group with a policy position on firearms: give it kind "advocacy" and a "why", or replace it with a statute, court, agency or research source.`,
+      ]);
+    }
+    const labelled = source({ kind: 'advocacy', url: `https://${host}/state/law`, why: 'Only source that says this.' });
+    expect(sourcePolicyProblems(buildErpoRecord({ sources: [source(), labelled] }))).toEqual([]);
+  });
+
+  it('lists advocacy groups of both sides, and the groups the content rules name', () => {
+    for (const host of ['everytown.org', 'giffords.org', 'bradyunited.org', 'momsdemandaction.org', 'womenslaw.org', 'disarmdv.org', 'onethingyoucando.org']) {
+      expect(ADVOCACY_SOURCE_HOSTS, host).toContain(host);
+    }
+    for (const host of ['nra.org', 'nraila.org', 'gunowners.org', 'gunowners.com', 'firearmspolicy.org']) expect(ADVOCACY_SOURCE_HOSTS, host).toContain(host);
   });
 
   it.each(UNACCEPTABLE_SOURCE_HOSTS.map((h) => [h]))('fails a source on %s, whatever its kind', (host) => {
@@ -205,11 +226,13 @@ describe('the published dataset (site/src/content/erpo-states)', () => {
     expect(found).toEqual([]);
   });
 
-  it('cites at least one statute or court source for every law in force, and a statute for every ban', () => {
+  it('cites at least one statute or court source for every law in force, and a statute for every ban (or says its citation is unverified)', () => {
     for (const r of records.filter((x) => x.status === 'in_force')) {
       expect(r.sources.some((s) => s.kind === 'statute' || s.kind === 'court'), r.state).toBe(true);
     }
-    for (const r of records.filter((x) => x.status === 'prohibited')) expect(r.sources.some((s) => s.kind === 'statute'), r.state).toBe(true);
+    for (const r of records.filter((x) => x.status === 'prohibited')) {
+      expect(r.sources.some((s) => s.kind === 'statute') || r.unverified.includes('citation'), r.state).toBe(true);
+    }
   });
 
   it('labels the one-year ex parte orders of Michigan and Oregon as lasting unless contested', () => {

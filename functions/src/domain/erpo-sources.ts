@@ -38,6 +38,36 @@ export const BILL_TRACKER_HOSTS = [
   'billsponsor.com',
 ] as const;
 
+/**
+ * Groups with a policy position on firearms or related law, of any side (docs/content-rules.md,
+ * "Sources"). A source on one of these hosts is advocacy whatever its record says: it must have
+ * kind "advocacy" and a `why`, and it may never be the source of a figure. Hosts match with their
+ * subdomains. Add any other such group here when a record cites it.
+ */
+export const ADVOCACY_SOURCE_HOSTS = [
+  // Firearm-safety and gun-violence-prevention groups
+  'everytown.org',
+  'everytownresearch.org',
+  'momsdemandaction.org',
+  'giffords.org',
+  'bradyunited.org',
+  'bradycampaign.org',
+  'csgv.org',
+  'vpc.org',
+  'womenslaw.org',
+  'disarmdv.org',
+  'onethingyoucando.org',
+  // Gun-rights groups and gun-owner membership services
+  'nra.org',
+  'nraila.org',
+  'gunowners.org',
+  'gunowners.com',
+  'firearmspolicy.org',
+  'saf.org',
+  'nssf.org',
+  'uslawshield.com',
+] as const;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-11-25.' });
 const webUrl = z
   .string()
@@ -79,6 +109,11 @@ function matchHost(url: string, hosts: readonly string[]): string | undefined {
   return hosts.find((h) => host === h || host.endsWith(`.${h}`));
 }
 
+/** The known advocacy group a URL belongs to (see ADVOCACY_SOURCE_HOSTS), or undefined. */
+export function advocacyHost(url: string): string | undefined {
+  return matchHost(url, ADVOCACY_SOURCE_HOSTS);
+}
+
 /** Sources in the order pages list them (primary first); the order within one kind is kept. */
 export function sourcesPrimaryFirst<S extends { kind: SourceKind }>(sources: readonly S[]): S[] {
   return [...sources].sort((a, b) => SOURCE_KINDS.indexOf(a.kind) - SOURCE_KINDS.indexOf(b.kind));
@@ -93,14 +128,19 @@ interface PolicyInput {
   status: 'in_force' | 'none' | 'prohibited';
   sources: readonly ErpoSource[];
   reviewNote: string;
+  /** Fields the reviewer could not verify (the record's `unverified`). */
+  unverified?: readonly string[];
 }
 
 /**
  * The sourcing policy of the red-flag dataset, as issues naming the field and the fix:
  * 1. news and advocacy sources say why they are needed;
  * 2. a law in force cites at least one statute or court source;
- * 3. a ban on these orders cites the statute that bans them;
- * 4. no AI-generated or SEO law site; a bill tracker only as research, explained in reviewNote.
+ * 3. a ban on these orders cites the statute that bans them, or, where the statute could not be
+ *    found on the legislature's own site, lists "citation" in `unverified` so pages say so;
+ * 4. no AI-generated or SEO law site; a bill tracker only as research, explained in reviewNote;
+ * 5. a source on a known advocacy group's site (ADVOCACY_SOURCE_HOSTS) has kind "advocacy",
+ *    whatever kind the record gives it.
  */
 export function sourcePolicyIssues(record: PolicyInput): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
@@ -116,6 +156,13 @@ export function sourcePolicyIssues(record: PolicyInput): PolicyIssue[] {
       issues.push({
         path: ['sources', i, 'url'],
         message: `${banned} is an AI-generated or SEO law site and never a source: replace it with the statute, court or agency page.`,
+      });
+    }
+    const advocacy = advocacyHost(s.url);
+    if (advocacy && s.kind !== 'advocacy') {
+      issues.push({
+        path: ['sources', i, 'kind'],
+        message: `${advocacy} belongs to a group with a policy position on firearms: give it kind "advocacy" and a "why", or replace it with a statute, court, agency or research source.`,
       });
     }
     const tracker = matchHost(s.url, BILL_TRACKER_HOSTS);
@@ -135,10 +182,11 @@ export function sourcePolicyIssues(record: PolicyInput): PolicyIssue[] {
       message: 'A law in force needs at least one source of kind "statute" or "court": add the statute on the legislature’s site or the court’s page or form.',
     });
   }
-  if (record.status === 'prohibited' && !kinds.has('statute')) {
+  if (record.status === 'prohibited' && !kinds.has('statute') && !record.unverified?.includes('citation')) {
     issues.push({
       path: ['sources'],
-      message: 'A state that forbids these orders needs at least one source of kind "statute": add the law that forbids them.',
+      message:
+        'A state that forbids these orders needs at least one source of kind "statute": add the law that forbids them (if it is not on the legislature’s site, list "citation" in unverified and say why in reviewNote).',
     });
   }
   return issues;

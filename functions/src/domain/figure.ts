@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { advocacyHost } from './erpo-sources.ts';
+
+/**
+ * What kind of source a figure rests on, in the words of the sourcing policy (docs/content-rules.md,
+ * "Sources"): a government agency (CDC, VA), nonpartisan research (a peer-reviewed paper, a
+ * university), or news. Advocacy is never a figure's source, and a figure shown on a page
+ * (`verified`) rests on an agency or research source, not on news.
+ */
+export const FIGURE_SOURCE_KINDS = ['agency', 'research', 'news'] as const;
+export const FIGURE_KINDS_FOR_VERIFIED: readonly (typeof FIGURE_SOURCE_KINDS)[number][] = ['agency', 'research'];
 
 /**
  * A statistic the site may show. Pages never write numbers as free text: they use a
@@ -18,11 +28,31 @@ export const figureSchema = z
       .object({
         title: z.string().trim().min(5, { message: 'Name the source.' }),
         url: z.string().url({ message: 'Link the source.' }),
+        kind: z.enum(FIGURE_SOURCE_KINDS, {
+          errorMap: () => ({ message: `Say what kind of source this is: one of ${FIGURE_SOURCE_KINDS.join(', ')}.` }),
+        }),
       })
       .strict(),
     status: z.enum(['verified', 'unverified']),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    const advocacy = advocacyHost(f.source.url);
+    if (advocacy) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['source', 'url'],
+        message: `${advocacy} belongs to a group with a policy position on firearms and is never a figure's source: use the agency or the study itself.`,
+      });
+    }
+    if (f.status === 'verified' && !FIGURE_KINDS_FOR_VERIFIED.includes(f.source.kind)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['source', 'kind'],
+        message: 'A verified figure rests on an agency or research source: find the agency page or the study, or mark the figure unverified.',
+      });
+    }
+  });
 
 export type Figure = z.infer<typeof figureSchema>;
 
