@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * One `npm test` runs six projects. The folder says what a test needs:
  *   unit/         no I/O: pure rules, schemas, the app over in-memory fakes
- *   checks/       the repository itself: architecture boundaries, file sizes, content freshness
- *   site/         the built site (site/dist): content linter, page weight, sitemap, page links
+ *   checks/       the repository itself: architecture boundaries, file sizes, content freshness, the site
+ *                 build refusing a bad campaign file (a temporary copy of site/)
+ *   site/         the built site (site/dist): content linter, page weight, sitemap, page links, campaign pages
  *   integration/  real DynamoDB Local + aws-ses-v2-local, started on free loopback ports
  *   infra/        CDK synth assertions (offline)
  *   e2e/          the built site + local server in headless Chromium

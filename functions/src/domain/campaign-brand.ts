@@ -26,7 +26,13 @@ export type Brand = z.infer<typeof brandSchema>;
 /** Lockline's own colours: what a campaign gets when its file gives none. */
 export const DEFAULT_BRAND: Brand = { primary: '#0b2e4f', onPrimary: '#ffffff', link: '#1d4f91', focus: '#e0550f' };
 
-/** The page background and the light panels (callouts, local help) links are shown on. */
+/**
+ * Every background a link, button or field inside <main> can sit on, so every one its text and
+ * focus ring are checked against: the page, and the light panels of site/src/styles/global.css
+ * and site/src/components (local help `.local-help` #f3f5f7, action callout and pledge text
+ * `.callout--action`/`.pledge-text` #eef3fa, callout `.callout` #f3f8f5). The campaign header band
+ * is the brand's own primary colour. Add a panel colour here when a stylesheet adds one.
+ */
 export const PAGE_BACKGROUND = '#ffffff';
 export const PANEL_BACKGROUNDS = ['#f3f5f7', '#eef3fa', '#f3f8f5'] as const;
 
@@ -64,6 +70,13 @@ export function themePairs(brand: Brand): ColourPair[] {
     { name: `button edge ${buttonEdge(brand)} on white ${PAGE_BACKGROUND}`, use: 'the outline of buttons, drawn in primary or onPrimary', foreground: buttonEdge(brand), background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on white ${PAGE_BACKGROUND}`, use: 'the focus ring on the page', foreground: brand.focus, background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on primary ${brand.primary}`, use: 'the focus ring in the campaign header', foreground: brand.focus, background: brand.primary, minimum: MIN_NON_TEXT_CONTRAST },
+    ...PANEL_BACKGROUNDS.map((panel) => ({
+      name: `focus ${brand.focus} on panel ${panel}`,
+      use: 'the focus ring inside the light grey boxes',
+      foreground: brand.focus,
+      background: panel,
+      minimum: MIN_NON_TEXT_CONTRAST,
+    })),
   ];
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { brandContrastProblems } from '../../../functions/src/domain/campaign-brand.ts';
 import { loadCampaignFiles } from '../../../functions/src/local/seed.ts';
 import { buildCampaign } from '../../support/builders.ts';
 
@@ -69,6 +70,21 @@ describe('campaign file rules', () => {
   it('contrast: a focus ring that does not stand out from the page fails at 3:1', () => {
     const faint = file({ brand: { primary: '#0b2e4f', onPrimary: '#ffffff', link: '#1d4f91', focus: '#ffbf47' } });
     expect(loadOne(faint)).toThrow(/brand: The colour pair focus #ffbf47 on white #ffffff \(the focus ring on the page\) has a contrast of 1\.\d\d:1; it needs at least 3:1/);
+  });
+
+  // Focus rings are drawn on the light boxes too (local help, action callout, pledge text, callout).
+  // Each colour below passes on white and on the header band; the panel named is the darkest it fails on.
+  it.each([
+    ['#f0600f', '#eef3fa', ['#eef3fa']],
+    ['#e0700f', '#f3f5f7', ['#f3f5f7', '#eef3fa']],
+    ['#e0740f', '#f3f8f5', ['#f3f5f7', '#eef3fa', '#f3f8f5']],
+  ])('contrast: a focus ring %s that fades on the panel %s fails at 3:1', (focus, panel, failing) => {
+    const brand = { primary: '#0b2e4f', onPrimary: '#ffffff', link: '#1d4f91', focus };
+    const problems = brandContrastProblems(brand);
+    expect(problems.map((p) => p.match(/on panel (#[0-9a-f]{6})/)?.[1])).toEqual(failing);
+    expect(loadOne(file({ brand }))).toThrow(
+      new RegExp(`brand: The colour pair focus ${focus} on panel ${panel} \\(the focus ring inside the light grey boxes\\) has a contrast of 2\\.\\d\\d:1; it needs at least 3:1`),
+    );
   });
 
   it('crisis lines: a file cannot carry styles, and a colour cannot smuggle CSS', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { brandContrastProblems, DEFAULT_BRAND, themeCss, themePairs } from '../../../functions/src/domain/campaign-brand.ts';
+import { brandContrastProblems, DEFAULT_BRAND, PAGE_BACKGROUND, PANEL_BACKGROUNDS, themeCss, themePairs } from '../../../functions/src/domain/campaign-brand.ts';
 import { fallbackNotice, PLATFORM_FALLBACK_NOTICES } from '../../../functions/src/domain/campaign-languages.ts';
 import { logoSize, svgLogoProblems } from '../../../functions/src/domain/campaign-logo.ts';
 import { contrastRatio, formatRatio } from '../../../functions/src/domain/contrast.ts';
 import { isStale } from '../../../functions/src/domain/storage-site.ts';
+import { loadCampaignFiles } from '../../../functions/src/local/seed.ts';
 
 describe('WCAG contrast ratio', () => {
   it('matches the reference values: black on white 21:1, #767676 on white just above 4.5:1, equal colours 1:1', () => {
@@ -21,7 +22,18 @@ describe('WCAG contrast ratio', () => {
 describe('campaign theme', () => {
   it('Lockline’s default brand passes every pair', () => {
     expect(brandContrastProblems(DEFAULT_BRAND)).toEqual([]);
-    expect(themePairs(DEFAULT_BRAND)).toHaveLength(8);
+    expect(themePairs(DEFAULT_BRAND)).toHaveLength(11);
+  });
+
+  it('checks the focus ring on every background a focusable element can sit on: white, the header band and each light panel', () => {
+    const backgrounds = themePairs(DEFAULT_BRAND).filter((p) => p.foreground === DEFAULT_BRAND.focus).map((p) => p.background);
+    expect(backgrounds).toEqual([PAGE_BACKGROUND, DEFAULT_BRAND.primary, ...PANEL_BACKGROUNDS]);
+  });
+
+  it('every campaign file in the repository (the demos included) passes every pair', () => {
+    const campaigns = loadCampaignFiles();
+    expect(campaigns.map((c) => c.slug)).toEqual(expect.arrayContaining(['demo-city', 'mesa-alta', 'pine-hollow']));
+    for (const campaign of campaigns) expect(brandContrastProblems(campaign.brand), campaign.slug).toEqual([]);
   });
 
   it('a light brand passes when its buttons get a dark edge from the text colour', () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { SITE_DIST } from '../../../functions/src/local/paths.ts';
-import { loadCampaignFiles } from '../../../functions/src/local/seed.ts';
+import { SITE_DIST } from '../../functions/src/local/paths.ts';
+import { loadCampaignFiles } from '../../functions/src/local/seed.ts';
 
 // Reads the built site: `npm test` builds it first.
 const campaigns = loadCampaignFiles();
