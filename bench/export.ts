@@ -151,7 +151,7 @@ export async function exportBench(): Promise<ExportFigures> {
 
     const config = loadConfig({ STAGE: 'test', TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: ddb.endpoint, MAIL_FROM: 'bench@example.test', SITE_URL: 'http://127.0.0.1:8787', LOG_LEVEL: 'SILENT' });
     // Sign-in is not what is measured: a fixed platform admin.
-    const staffAccess: StaffAccess = { verify: async () => ({ id: 'bench', platformAdmin: true, roles: {} }), oauth: null };
+    const staffAccess: StaffAccess = { check: async () => ({ principal: { id: 'bench', platformAdmin: true, roles: {} } }), oauth: null };
     const deps = { ...createDeps(config, { keyRing: staticKeyRing(randomBytes(32)), logger: new Logger({ logLevel: 'SILENT' }) }), staffAccess };
     await deps.campaigns.put(campaignSchema.parse({ slug: SLUG, name: 'Benchville (benchmark)', city: 'Benchville', state: 'OR', status: 'live', languages: ['en', 'es'], contactEmail: 'team@benchville.example' }));
     const app = createApp(deps);

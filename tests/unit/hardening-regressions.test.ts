@@ -130,7 +130,7 @@ describe('no answer or log line repeats personal data', () => {
     expect(text).toContain('href="http://x/pledge/"');
   });
 
-  const staffAccess: StaffAccess = { verify: async (token) => (token === 'session' ? { id: 'tester', platformAdmin: true, roles: {} } : null), oauth: null };
+  const staffAccess: StaffAccess = { check: async (token) => (token === 'session' ? { principal: { id: 'tester', platformAdmin: true, roles: {} } } : { principal: null, refusal: 'invalid' }), oauth: null };
 
   it('an export whose date range ends before it starts is a 400 in the request’s language, before anything is audited or read (npm run fuzz, 200,000 inputs)', async () => {
     // The audit log and the table are not faked: reaching either would fail this test with a 500.

@@ -13,10 +13,11 @@ const isTarget = (s: string): s is StaffTarget => (STAFF_TARGETS as readonly str
 export function consoleLocks(service: LockService, stock: StockRepository): ConsoleLocks {
   return {
     statuses: REQUEST_STATUSES,
-    async list(campaign, filter) {
+    async page(campaign, filter, page) {
       const siteId = filter.site === 'mail' ? MAIL_POOL : filter.site;
       const status = filter.status && isStatus(filter.status) ? filter.status : undefined;
-      return (await service.list(campaign, { ...(status ? { status } : {}), ...(siteId ? { siteId } : {}) })).map(staffView);
+      const { records, nextCursor } = await service.listPage(campaign, { ...(status ? { status } : {}), ...(siteId ? { siteId } : {}) }, page);
+      return { requests: records.map(staffView), nextCursor };
     },
     moves: (r) => STAFF_TARGETS.filter((to) => isStatus(r.status) && staffMayMove(r.delivery, r.status, to)),
     async move(campaign, code, to) {

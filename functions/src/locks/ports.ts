@@ -83,4 +83,23 @@ export interface LockRequestRepository {
   releaseHousehold(record: LockRequestRecord): Promise<void>;
   /** In arrival order (the waitlist's order). */
   list(slug: string, status: RequestStatus): Promise<LockRequestRecord[]>;
+  /**
+   * One page of a campaign's requests: the statuses' gsi1 partitions walked in the order given,
+   * each in arrival order, starting after `from`. At most `limit` records, read from DynamoDB with
+   * `Limit` and `ExclusiveStartKey` (never the whole list); `next` is where the following page
+   * starts, or null at the end. A pool filter can make a page shorter than `limit` (a bounded
+   * number of reads per page); only a null `next` means the end.
+   */
+  page(slug: string, statuses: readonly RequestStatus[], options: { limit: number; from?: ListPosition; pool?: string }): Promise<RequestPage>;
+}
+
+/** A place in a campaign's list: a status's partition and, within it, the gsi1 sort key to start after (none: its start). */
+export interface ListPosition {
+  status: RequestStatus;
+  after?: string;
+}
+
+export interface RequestPage {
+  records: LockRequestRecord[];
+  next: ListPosition | null;
 }

@@ -15,10 +15,17 @@ import { parseConfirmationCode } from './rules/codes.ts';
 import { MAIL_POOL, REQUEST_STATUSES, STAFF_TARGETS, type LockRequestRecord } from './rules/lifecycle.ts';
 import type { LockRequestRows } from './store/request-rows.ts';
 
+/** Requests per page of the JSON list: a page stays far below Lambda's 6 MB response limit. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
 const listQuerySchema = z
   .object({
     status: z.enum(REQUEST_STATUSES).optional(),
     site: z.string().max(40).optional(),
+    /** Where the page starts: the `nextCursor` of the page before (opaque, signed). */
+    cursor: z.string().min(1).max(1000).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   })
   .strict();
 
@@ -96,10 +103,13 @@ export function lockStaffRoutes(deps: { service: LockService; rows: LockRequestR
         // Only a pool of this campaign: the filter goes into the audit log, which never holds free text.
         if (query.site !== undefined && !poolsOf(staff.campaign).includes(query.site)) throw new ValidationError({ site: [PLATFORM_MESSAGES.invalid.en] });
         const site = query.site === 'mail' ? MAIL_POOL : query.site;
-        const requests = await service.list(staff.campaign, { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) });
-        await staff.audit({ action: 'lock_requests.list', filters: { ...query }, rows: requests.length, outcome: 'done' });
+        const filter = { ...(query.status ? { status: query.status } : {}), ...(site ? { siteId: site } : {}) };
+        const page = await service.listPage(staff.campaign, filter, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+        // The filters, never the cursor: the audit log keeps what was asked for, and how many rows were shown.
+        const filters = { ...(query.status ? { status: query.status } : {}), ...(query.site ? { site: query.site } : {}) };
+        await staff.audit({ action: 'lock_requests.list', filters, rows: page.records.length, outcome: 'done' });
         c.header('Cache-Control', 'private, no-store');
-        return c.json({ requests: requests.map(staffView) });
+        return c.json({ requests: page.records.map(staffView), nextCursor: page.nextCursor });
       },
     },
     {

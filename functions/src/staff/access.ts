@@ -2,11 +2,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { StaffSignInConfig } from '../config.ts';
 import { isCrossSite } from '../platform/abuse/cross-site.ts';
-import type { AppEnv, StaffPrincipal } from '../platform/http/env.ts';
+import type { AppEnv } from '../platform/http/env.ts';
 import type { KeyRing } from '../platform/secrets/key-ring.ts';
 import { oauthClient, type OAuthClient } from './sign-in/oauth.ts';
 import { csrfMatches, readSession, type SessionCookies } from './sign-in/session.ts';
-import { staffTokenVerifier } from './sign-in/verifier.ts';
+import { staffTokenVerifier, type TokenCheck } from './sign-in/verifier.ts';
 
 /**
  * Who may use the staff routes. On AWS: Cognito (managed login, MFA) and its access tokens,
@@ -14,16 +14,30 @@ import { staffTokenVerifier } from './sign-in/verifier.ts';
  * code. Where sign-in is not configured, `denyAllStaff`: no token is ever valid.
  */
 export interface StaffAccess {
-  verify(token: string): Promise<StaffPrincipal | null>;
+  /** Who the token proves, or why it proves nothing (the reason is logged, never the token). */
+  check(token: string): Promise<TokenCheck>;
   /** The login pages; null where sign-in is not configured. */
   oauth: OAuthClient | null;
 }
 
-export const denyAllStaff: StaffAccess = { verify: async () => null, oauth: null };
+export const denyAllStaff: StaffAccess = { check: async () => ({ principal: null, refusal: 'not_configured' }), oauth: null };
 
 export function signInStaffAccess(config: StaffSignInConfig): StaffAccess {
   const verifier = staffTokenVerifier(config);
-  return { verify: (token) => verifier.verify(token), oauth: oauthClient(config) };
+  return { check: (token) => verifier.check(token), oauth: oauthClient(config) };
+}
+
+/**
+ * The security log of staff sign-in: a refusal at WARN with its reason and where it came from
+ * (API bearer token, console cookie, the sign-in callback), a sign-in at INFO. Never the token,
+ * the username, an email address or the client's address.
+ */
+export function logSignInRefused(c: Context<AppEnv>, reason: string, via: 'bearer' | 'cookie' | 'callback' | 'none'): void {
+  c.var.logger?.warn('staff sign-in refused', { event: 'staff.sign_in_refused', reason, via });
+}
+
+export function logSignedIn(c: Context<AppEnv>): void {
+  c.var.logger?.info('staff signed in', { event: 'staff.signed_in' });
 }
 
 export interface Credentials {
@@ -72,8 +86,10 @@ export interface RequireStaffDeps {
 export function requireStaff(deps: RequireStaffDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credentials = credentialsOf(c, deps.cookies);
-    const principal = credentials ? await deps.access.verify(credentials.token) : null;
+    const checked = credentials ? await deps.access.check(credentials.token) : null;
+    const principal = checked?.principal ?? null;
     if (!credentials || !principal) {
+      logSignInRefused(c, checked && !checked.principal ? checked.refusal : 'no_token', credentials?.via ?? 'none');
       c.header('WWW-Authenticate', 'Bearer');
       throw new HTTPException(401, { message: 'Staff sign-in is required.' });
     }

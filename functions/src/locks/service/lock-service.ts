@@ -19,8 +19,8 @@ export function lockService(deps: LockServiceDeps & { mailer: Mailer }) {
   const changes = lockChanges(deps);
   const { submit } = lockSubmissions(deps, changes);
   const { forResident, cancelByResident } = residentAccess(deps, changes);
-  const { staffMove, list, addStock } = staffActions(deps, changes);
-  return { submit, forResident, cancelByResident, staffMove, list, addStock, sweep: lockSweep(deps, changes) };
+  const { staffMove, listPage, addStock } = staffActions(deps, changes);
+  return { submit, forResident, cancelByResident, staffMove, listPage, addStock, sweep: lockSweep(deps, changes) };
 }
 
 export type LockService = ReturnType<typeof lockService>;

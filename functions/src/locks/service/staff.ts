@@ -1,7 +1,8 @@
 import type { Campaign } from '../../domain/campaign.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { poolOf, staffMayMove, type LockRequestRecord, type RequestStatus, type StaffTarget } from '../rules/lifecycle.ts';
+import { staffMayMove, type LockRequestRecord, type RequestStatus, type StaffTarget } from '../rules/lifecycle.ts';
 import type { LockChanges } from './changes.ts';
+import { decodeCursor, encodeCursor, type ListScope } from './list-cursor.ts';
 import type { LockServiceDeps } from './deps.ts';
 
 /** Open requests first, then those that are done. */
@@ -22,11 +23,19 @@ export function staffActions(deps: LockServiceDeps, changes: LockChanges) {
     return (await requests.get(campaign.slug, code)) ?? record;
   }
 
-  async function list(campaign: Campaign, filter: { status?: RequestStatus; siteId?: string }) {
+  /**
+   * One page of the list staff see, read page by page from DynamoDB: without a status filter it
+   * walks the statuses' partitions in `LIST_ORDER` (each in arrival order), so a page can end in
+   * one status and the next start in the same or a later one. The cursor is signed and bound to
+   * the campaign and filters (list-cursor.ts).
+   */
+  async function listPage(campaign: Campaign, filter: { status?: RequestStatus; siteId?: string }, page: { limit: number; cursor?: string }) {
+    const scope: ListScope = { campaign: campaign.slug, status: filter.status ?? '', pool: filter.siteId ?? '' };
+    const from = page.cursor ? await decodeCursor(deps.keyRing, scope, page.cursor) : undefined;
     const statuses: readonly RequestStatus[] = filter.status ? [filter.status] : LIST_ORDER;
-    const all = (await Promise.all(statuses.map((s) => requests.list(campaign.slug, s)))).flat();
-    return filter.siteId ? all.filter((r) => poolOf(r) === filter.siteId) : all;
+    const { records, next } = await requests.page(campaign.slug, statuses, { limit: page.limit, ...(from ? { from } : {}), ...(filter.siteId ? { pool: filter.siteId } : {}) });
+    return { records, nextCursor: next ? await encodeCursor(deps.keyRing, scope, next) : null };
   }
 
-  return { staffMove, list, addStock: changes.addStock };
+  return { staffMove, listPage, addStock: changes.addStock };
 }

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LockType } from '../../domain/pickup-site.ts';
 import type { IdempotencyStore } from '../../platform/abuse/idempotency-store.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -6,9 +6,18 @@ import { isExpired, queryAll } from '../../platform/dynamo/query.ts';
 import { withoutStorageAttributes, type Item, type Table, type TransactItem } from '../../platform/dynamo/table.ts';
 import { transact } from '../../platform/dynamo/transact.ts';
 import type { OutboxStore } from '../../platform/outbox/outbox-store.ts';
-import type { CreateOutcome, LockRequestRepository, NewLockRequest, StatusChange } from '../ports.ts';
-import type { LockRequestRecord, RequestStatus } from '../rules/lifecycle.ts';
+import type { CreateOutcome, ListPosition, LockRequestRepository, NewLockRequest, StatusChange } from '../ports.ts';
+import { MAIL_POOL, type LockRequestRecord, type RequestStatus } from '../rules/lifecycle.ts';
 import { householdKeys, lockRequestKey, lockRequestKeys, lockRequestsByStatusKey, stockKeys } from './keys.ts';
+
+/** DynamoDB queries one page may make at most (a sparse pool filter otherwise reads on and on). */
+const MAX_READS_PER_PAGE = 12;
+
+/** The gsi1 key of a list position: gsi1sk is `<createdAt>#<code>` (keys.ts), the table key follows from the code. */
+function startKeyOf(slug: string, status: RequestStatus, after: string) {
+  const cut = after.lastIndexOf('#');
+  return lockRequestKeys(slug, after.slice(cut + 1), status, after.slice(0, cut));
+}
 
 /** Bumped when the item's shape changes: 2 has no stored status secret and keyed household hashes. */
 const ITEM_VERSION = 2;
@@ -240,6 +249,46 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
         nowSeconds(),
       );
       return items.map(fromItem);
+    },
+
+    async page(slug, statuses, { limit, from, pool }) {
+      const now = nowSeconds();
+      const found: { record: LockRequestRecord; at: ListPosition }[] = [];
+      // A pool: mail requests, or one pickup site's (applied by DynamoDB after Limit: pages may run short).
+      const filter: { expression?: string; values: Record<string, string> } =
+        pool === undefined ? { values: {} } : pool === MAIL_POOL ? { expression: 'delivery = :mail', values: { ':mail': 'mail' } } : { expression: 'siteId = :pool', values: { ':pool': pool } };
+      let reads = 0;
+      const first = from ? statuses.indexOf(from.status) : 0;
+      if (first < 0) return { records: [], next: null };
+      for (let i = first; i < statuses.length; i++) {
+        const status = statuses[i]!;
+        let after = i === first ? from?.after : undefined;
+        for (;;) {
+          // Out of reads: the page ends here, and the next one starts where this one stopped.
+          if (reads === MAX_READS_PER_PAGE) return { records: found.map((f) => f.record), next: { status, ...(after ? { after } : {}) } };
+          reads++;
+          // One more than the page holds: when it comes, there is a next page and it starts after the last one shown.
+          const result = await doc.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': lockRequestsByStatusKey(slug, status).gsi1pk, ...filter.values },
+              ...(filter.expression ? { FilterExpression: filter.expression } : {}),
+              Limit: limit + 1 - found.length,
+              ...(after ? { ExclusiveStartKey: startKeyOf(slug, status, after) } : {}),
+            }),
+          );
+          for (const item of result.Items ?? []) {
+            if (!isExpired(item, now)) found.push({ record: fromItem(item), at: { status, after: String(item['gsi1sk']) } });
+          }
+          if (found.length > limit) return { records: found.slice(0, limit).map((f) => f.record), next: found[limit - 1]!.at };
+          const last = result.LastEvaluatedKey?.['gsi1sk'];
+          if (typeof last !== 'string') break;
+          after = last;
+        }
+      }
+      return { records: found.map((f) => f.record), next: null };
     },
   };
 }

@@ -21,7 +21,7 @@ export interface KeyRing {
  * What an HMAC is for. Part of the signed input, so a value made for one purpose (a rate-limit
  * bucket) can never pass as another (a status link).
  */
-export type KeyPurpose = 'rate' | 'form' | 'household' | 'contact' | 'status' | 'link' | 'idempotency' | 'fingerprint' | 'csrf' | 'sign-in';
+export type KeyPurpose = 'rate' | 'form' | 'household' | 'contact' | 'status' | 'link' | 'idempotency' | 'fingerprint' | 'csrf' | 'sign-in' | 'cursor';
 
 export function hmacWith(key: Buffer, purpose: KeyPurpose, value: string): string {
   return createHmac('sha256', key).update(`${purpose}\n${value}`).digest('base64url');

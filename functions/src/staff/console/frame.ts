@@ -8,7 +8,7 @@ import type { AppEnv, StaffPrincipal } from '../../platform/http/env.ts';
 import { CRISIS_ACTION } from '../../platform/pages/parts.ts';
 import type { Shells } from '../../platform/pages/shells.ts';
 import type { KeyRing } from '../../platform/secrets/key-ring.ts';
-import type { StaffAccess } from '../access.ts';
+import { logSignInRefused, type StaffAccess } from '../access.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { PledgeExportSource } from '../exports/pledge-export.ts';
 import { mayAct, type StaffRole } from '../rules/roles.ts';
@@ -48,8 +48,12 @@ export const campaignBase = (locale: Locale, slug: string) => `${prefixOf(locale
 export async function consoleSession(c: Context<AppEnv>, deps: ConsoleDeps): Promise<ConsoleSession | null> {
   const token = readSession(c, sessionCookies(deps.config.siteUrl));
   if (!token) return null;
-  const principal = await deps.access.verify(token);
-  return principal ? { principal, token, csrf: await csrfToken(deps.keyRing, token) } : null;
+  const checked = await deps.access.check(token);
+  if (!checked.principal) {
+    logSignInRefused(c, checked.refusal, 'cookie');
+    return null;
+  }
+  return { principal: checked.principal, token, csrf: await csrfToken(deps.keyRing, token) };
 }
 
 export const csrfField = (session: ConsoleSession) => html`<input type="hidden" name="csrf" value="${session.csrf}">`;

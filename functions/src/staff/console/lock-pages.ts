@@ -14,10 +14,15 @@ const PAGE_SIZE = 25;
 
 type PageFactory = (locale: Locale, role: StaffRole, handler: ConsoleHandler) => (c: Context<AppEnv>) => Promise<Response>;
 
+/**
+ * `cursor`: where the page starts (the signed `nextCursor` of the page before, checked by the lock
+ * service); `page`: only the number shown in the caption (pages are read from the table one at a
+ * time, so there is a Next link and a link back to the first page, not numbered pages).
+ */
 const listQuery = z
-  .object({ status: z.string().max(20).optional(), site: z.string().max(40).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() })
+  .object({ status: z.string().max(20).optional(), site: z.string().max(40).optional(), cursor: z.string().max(1000).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() })
   .strip();
-const moveForm = z.object({ status: z.string().min(1).max(20), back: z.string().max(200).optional() }).strip();
+const moveForm = z.object({ status: z.string().min(1).max(20), back: z.string().max(1200).optional() }).strip();
 const stockForm = z.object({ site: z.string().min(1).max(40), lockType: z.string().min(1).max(20), quantity: z.coerce.number().int().min(1).max(10_000) }).strip();
 
 /** Only a query string of our own list page may be a place to come back to. */
@@ -41,13 +46,13 @@ export function lockPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Local
       const sites = [...staff.campaign.pickupSites.map((s) => ({ id: s.id, name: s.name[locale] })), ...(staff.campaign.locks.mail.enabled ? [{ id: 'mail', name: t.mail }] : [])];
       // Like the status: only one of the campaign's own, since the filter goes into the audit log.
       const site = q.site && sites.some((s) => s.id === q.site) ? q.site : undefined;
-      const all = await deps.locks.list(staff.campaign, { ...(status ? { status } : {}), ...(site ? { site } : {}) });
-      const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-      const current = Math.min(q.page ?? 1, pages);
-      const shown = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-      await staff.audit({ action: 'lock_requests.list', filters: { ...(status ? { status } : {}), ...(site ? { site } : {}), page: String(current) }, rows: shown.length, outcome: 'done' });
+      const filter = { ...(status ? { status } : {}), ...(site ? { site } : {}) };
+      const cursor = q.cursor || undefined;
+      const current = cursor ? (q.page ?? 2) : 1;
+      const { requests: shown, nextCursor } = await deps.locks.page(staff.campaign, filter, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      await staff.audit({ action: 'lock_requests.list', filters: { ...filter, page: String(current) }, rows: shown.length, outcome: 'done' });
       const base = `${campaignBase(locale, staff.campaign.slug)}requests/`;
-      const query = (n: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), ...(site ? { site } : {}), page: String(n) })}`;
+      const query = (at: { cursor?: string; page?: number }) => `?${new URLSearchParams({ ...filter, ...(at.cursor ? { cursor: at.cursor, page: String(at.page) } : {}) })}`;
       const body = html`${consoleBar(locale, session, staff.campaign, 'requests')}
 <h2>${t.requests}</h2>
 <form method="get" action="${base}" class="staff-filters">
@@ -56,7 +61,7 @@ export function lockPages(routes: Hono<AppEnv>, deps: ConsoleDeps, locale: Local
 <button type="submit" class="button button--secondary">${t.show}</button>
 </form>
 ${shown.length === 0 ? html`<p>${t.noRequests}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t.requests}"><table class="staff-table">
-<caption>${t.page(current, pages)}</caption>
+<caption>${t.page(current)}</caption>
 <thead><tr><th scope="col">${t.code}</th><th scope="col">${t.status}</th><th scope="col">${t.person}</th><th scope="col">${t.what}</th><th scope="col">${t.asked}</th><th scope="col">${t.actions}</th></tr></thead>
 <tbody>${shown.map((r) => {
         const moves = deps.locks.moves(r);
@@ -64,9 +69,9 @@ ${shown.length === 0 ? html`<p>${t.noRequests}</p>` : html`<div class="table-scr
         const duplicate = r.possibleDuplicateOf ? html`<br><strong data-possible-duplicate="${r.possibleDuplicateOf}">${t.possibleDuplicate(r.possibleDuplicateOf)}</strong>` : '';
         return html`<tr><th scope="row">${r.code}</th><td>${t.statusNames[r.status] ?? r.status}${duplicate}</td><td>${contact(r)}</td>
 <td>${r.quantity} × ${t.lockTypes[r.lockType] ?? r.lockType}<br>${r.delivery === 'mail' ? t.mail : (sites.find((s) => s.id === r.siteId)?.name ?? r.siteId)}</td><td>${r.createdAt.slice(0, 10)}</td>
-<td>${moves.length ? html`<form method="post" action="${base}${r.code}" class="staff-inline">${csrfField(session)}<input type="hidden" name="back" value="${query(current)}"><label class="visually-hidden" for="${id}">${t.markAs} (${r.code})</label><select id="${id}" name="status">${moves.map((m) => html`<option value="${m}">${t.statusNames[m] ?? m}</option>`)}</select> <button type="submit" class="button button--secondary">${t.save}</button></form>` : ''}</td></tr>`;
+<td>${moves.length ? html`<form method="post" action="${base}${r.code}" class="staff-inline">${csrfField(session)}<input type="hidden" name="back" value="${query(cursor ? { cursor, page: current } : {})}"><label class="visually-hidden" for="${id}">${t.markAs} (${r.code})</label><select id="${id}" name="status">${moves.map((m) => html`<option value="${m}">${t.statusNames[m] ?? m}</option>`)}</select> <button type="submit" class="button button--secondary">${t.save}</button></form>` : ''}</td></tr>`;
       })}</tbody></table></div>`}
-<nav class="staff-pages" aria-label="${t.page(current, pages)}">${current > 1 ? html`<a href="${base}${query(current - 1)}">${t.previous}</a>` : ''} ${current < pages ? html`<a href="${base}${query(current + 1)}">${t.next}</a>` : ''}</nav>`;
+<nav class="staff-pages" aria-label="${t.page(current)}">${cursor ? html`<a href="${base}${query({})}">${t.first}</a>` : ''} ${nextCursor ? html`<a href="${base}${query({ cursor: nextCursor, page: current + 1 })}" rel="next">${t.next}</a>` : ''}</nav>`;
       return consolePage(c, deps, locale, { title: staff.campaign.name, body });
     }),
   );

@@ -24,7 +24,8 @@ export interface ConsoleLockRequest {
  */
 export interface ConsoleLocks {
   statuses: readonly string[];
-  list(campaign: Campaign, filter: { status?: string; site?: string }): Promise<ConsoleLockRequest[]>;
+  /** One page, read page by page from the table; `cursor` is the previous page's `nextCursor` (a 400 when altered or of another list). */
+  page(campaign: Campaign, filter: { status?: string; site?: string }, page: { limit: number; cursor?: string }): Promise<{ requests: ConsoleLockRequest[]; nextCursor: string | null }>;
   /** The statuses staff may move this request to. */
   moves(request: ConsoleLockRequest): string[];
   move(campaign: Campaign, code: string, to: string): Promise<void>;

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { sameSecret } from '../../platform/secrets/key-ring.ts';
-import { refuseForgedChange } from '../access.ts';
+import { logSignedIn, logSignInRefused, refuseForgedChange } from '../access.ts';
 import { clearSession, codeVerifierFor, sessionCookies, takeSignInState, writeSession, writeSignInState } from '../sign-in/session.ts';
 import { consoleHome, consolePage, consoleSession, type ConsoleDeps, type Locale } from './frame.ts';
 import { CONSOLE_TEXT } from './text.ts';
@@ -48,18 +48,27 @@ export function signInRoutes(routes: Hono<AppEnv>, deps: ConsoleDeps): void {
     const state = c.req.query('state') ?? '';
     const locale: Locale = state.startsWith('es.') ? 'es' : 'en';
     const t = CONSOLE_TEXT[locale];
-    const failed = () =>
-      consolePage(c, deps, locale, {
+    const failed = (reason: string) => {
+      logSignInRefused(c, reason, 'callback');
+      return consolePage(c, deps, locale, {
         title: t.signInTitle,
         body: html`<div class="error-summary" role="alert"><p>${t.signInFailed}</p></div><p><a class="button" href="${consoleHome(locale)}">${t.signInButton}</a></p>`,
         status: 400,
         hasErrors: true,
       });
+    };
     const code = c.req.query('code');
-    if (!deps.access.oauth || !expected || !code || !sameSecret(expected, state)) return failed();
+    if (!deps.access.oauth) return failed('not_configured');
+    if (!expected) return failed('state_missing');
+    if (!sameSecret(expected, state)) return failed('state_mismatch');
+    // The login pages send the browser back without a code when the person gave up or was refused.
+    if (!code) return failed('no_code');
     const tokens = await deps.access.oauth.exchange({ code, codeVerifier: await codeVerifierFor(deps.keyRing, state), redirectUri });
-    if (!tokens || !(await deps.access.verify(tokens.accessToken))) return failed();
+    if (!tokens) return failed('code_exchange_failed');
+    const checked = await deps.access.check(tokens.accessToken);
+    if (!checked.principal) return failed(checked.refusal);
     writeSession(c, cookies, tokens.accessToken, tokens.expiresIn);
+    logSignedIn(c);
     // A page, not a redirect: the browser arrived from the login pages (another site), and a
     // SameSite=Strict cookie is only sent on a navigation that starts on our own site.
     c.header('Refresh', `0; url=${consoleHome(locale)}`);
