@@ -33,6 +33,16 @@ describe('the pledge count fragment', () => {
     expect(campaignFrame).toContain('En todo el país, 2,468 personas han firmado el compromiso.');
   });
 
+  it('never says "0 people": before the first pledge it invites the first, on the national and the campaign pages', async () => {
+    const app = createApp(buildDeps({ pledges: failingCounts(async (scopes) => new Map(scopes.map((s) => [s, 0]))) }));
+    for (const path of ['/pledge-count/', '/c/testville/pledge-count/', '/pledge/', '/c/testville/pledge/']) {
+      const page = await (await app.request(path)).text();
+      expect(page, path).not.toMatch(/\b0 (people|person)/);
+      expect(page, path).toContain('No one has confirmed this pledge');
+    }
+    expect(await (await app.request('/es/pledge-count/')).text()).not.toMatch(/\b0 personas/);
+  });
+
   it('invites people in when the count cannot be read', async () => {
     const res = await createApp(buildDeps({ pledges: unreadable })).request('/es/pledge-count/');
     expect(res.status).toBe(200);

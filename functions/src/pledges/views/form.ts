@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { CRISIS_ACTION, errorSummary, fieldError } from '../../platform/pages/parts.ts';
-import { PLEDGE_TEXT } from './text.ts';
+import { PLEDGE_TEXT, pledgeCountLines } from './text.ts';
 
 /**
  * The pledge form (issue 10), rendered by the API into the `pledge` shell: the counts, the
@@ -69,10 +69,7 @@ export function renderPledgeForm(page: PledgeFormPage): string {
 </div>`;
 
   const language = v.language ?? page.locale;
-  const counts = [
-    page.counts.here !== null ? t.count(page.counts.here, page.city) : '',
-    page.counts.national !== null ? t.nationalCount(page.counts.national) : '',
-  ].filter(Boolean);
+  const counts = pledgeCountLines(page.locale, page.counts, page.city);
 
   const out = html`${errorSummary(t.problem, summary)}
 <h1>${page.city ? t.cityTitle(page.city) : t.title}</h1>

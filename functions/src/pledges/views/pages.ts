@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { CRISIS_ACTION } from '../../platform/pages/parts.ts';
 import { localePrefix } from '../rules/scope.ts';
-import { MANAGE_TEXT, PLEDGE_TEXT } from './text.ts';
+import { MANAGE_TEXT, PLEDGE_TEXT, pledgeCountLines } from './text.ts';
 
 /**
  * The pages around the form: "check your email", the pages the email's links open (each shows a
@@ -38,9 +38,8 @@ ${closing(locale)}`);
 
 export function renderThanks(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string {
   const t = MANAGE_TEXT[locale];
-  const c = PLEDGE_TEXT[locale];
   const p = localePrefix(locale);
-  const lines = [counts.here !== null ? c.count(counts.here, city) : '', counts.national !== null ? c.nationalCount(counts.national) : ''].filter(Boolean);
+  const lines = pledgeCountLines(locale, counts, city);
   return String(html`<h1>${t.thanksTitle}</h1>
 <div class="panel" role="status" data-pledge-confirmed><p>${t.thanksBody}</p>${lines.length ? html`<p data-pledge-count>${lines.join(' ')}</p>` : ''}</div>
 <h2>${t.nextHeading}</h2>
@@ -90,7 +89,6 @@ ${closing(locale)}`);
  * link to the pledge, so the fragment needs neither; without a count it still invites people in.
  */
 export function renderCountFrame(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string {
-  const t = PLEDGE_TEXT[locale];
-  const lines = [city && counts.here !== null ? t.count(counts.here, city) : '', counts.national !== null ? t.nationalCount(counts.national) : ''].filter(Boolean);
-  return String(html`<p class="count-frame__text" data-pledge-count>${lines.length ? lines.join(' ') : t.frameNoCount}</p>`);
+  const lines = pledgeCountLines(locale, counts, city);
+  return String(html`<p class="count-frame__text" data-pledge-count>${lines.length ? lines.join(' ') : PLEDGE_TEXT[locale].frameNoCount}</p>`);
 }

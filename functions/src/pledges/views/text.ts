@@ -80,6 +80,19 @@ export const PLEDGE_TEXT = {
 } as const;
 
 /** The words of the pages a pledge's links open, and of the answers to the form. */
+/**
+ * The count sentences a pledge page shows: the campaign's (on a campaign's pages) and the national
+ * total. A national total of 0 is never said as "0 people": on a campaign's page its own sentence
+ * already invites the first, and on the national pages the same invitation is used. A count that
+ * could not be read (null) is left out.
+ */
+export function pledgeCountLines(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string[] {
+  const t = PLEDGE_TEXT[locale];
+  const here = city && counts.here !== null ? t.count(counts.here, city) : '';
+  const national = counts.national === null ? '' : counts.national > 0 ? t.nationalCount(counts.national) : city ? '' : t.count(0);
+  return [here, national].filter(Boolean);
+}
+
 export const MANAGE_TEXT = {
   en: {
     checkTitle: 'Check your email',
