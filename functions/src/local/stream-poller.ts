@@ -7,6 +7,9 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 
+/** The longest wait between passes while reading the stream keeps failing. */
+const MAX_BACKOFF_MS = 2000;
+
 /**
  * What AWS does for the deployed table (a Lambda event source on its stream), done locally over
  * DynamoDB Local's streams for `npm start` and the tests: every shard is read from its start,
@@ -113,14 +116,18 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     return found;
   }
 
+  /** Passes that failed in a row: the wait doubles with each, up to MAX_BACKOFF_MS (DynamoDB Local stopped). */
+  let failures = 0;
   const loop = (async () => {
     while (!stopped) {
       const startedAt = passes;
       let found = false;
       try {
         found = await pass();
+        failures = 0;
       } catch (error) {
         if (stopped) break;
+        failures += 1;
         options.onError?.((error as Error).name || 'Error');
         // A shard iterator expires after a while: read the shard again from where it stands.
         for (const shard of shards.values()) shard.iterator = undefined;
@@ -134,7 +141,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       if (found || stopped) continue;
       await new Promise<void>((resolve) => {
         // Unref'd: a poller alone never keeps a process (a test file) alive.
-        const timer = setTimeout(resolve, options.idleMs ?? 200).unref();
+        const idle = options.idleMs ?? 200;
+        const timer = setTimeout(resolve, failures ? Math.min(idle * 2 ** failures, MAX_BACKOFF_MS) : idle).unref();
         wake = () => {
           clearTimeout(timer);
           resolve();
