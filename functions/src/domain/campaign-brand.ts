@@ -55,28 +55,20 @@ export function buttonEdge(brand: Brand): string {
   return contrastRatio(brand.primary, PAGE_BACKGROUND) >= contrastRatio(brand.onPrimary, PAGE_BACKGROUND) ? brand.primary : brand.onPrimary;
 }
 
+/** One brand colour on each light panel a page draws (local help, callouts, the pledge text). */
+const onPanels = (field: string, colour: string, use: string, minimum: number): ColourPair[] =>
+  PANEL_BACKGROUNDS.map((panel) => ({ name: `${field} ${colour} on panel ${panel}`, use, foreground: colour, background: panel, minimum }));
+
 /** Every colour pair the generated stylesheet puts side by side, with the contrast it needs. */
 export function themePairs(brand: Brand): ColourPair[] {
   return [
     { name: `onPrimary ${brand.onPrimary} on primary ${brand.primary}`, use: 'text in the campaign header and on buttons', foreground: brand.onPrimary, background: brand.primary, minimum: MIN_TEXT_CONTRAST },
     { name: `link ${brand.link} on white ${PAGE_BACKGROUND}`, use: 'links on the page', foreground: brand.link, background: PAGE_BACKGROUND, minimum: MIN_TEXT_CONTRAST },
-    ...PANEL_BACKGROUNDS.map((panel) => ({
-      name: `link ${brand.link} on panel ${panel}`,
-      use: 'links inside the light grey boxes',
-      foreground: brand.link,
-      background: panel,
-      minimum: MIN_TEXT_CONTRAST,
-    })),
+    ...onPanels('link', brand.link, 'links inside the light grey boxes', MIN_TEXT_CONTRAST),
     { name: `button edge ${buttonEdge(brand)} on white ${PAGE_BACKGROUND}`, use: 'the outline of buttons, drawn in primary or onPrimary', foreground: buttonEdge(brand), background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on white ${PAGE_BACKGROUND}`, use: 'the focus ring on the page', foreground: brand.focus, background: PAGE_BACKGROUND, minimum: MIN_NON_TEXT_CONTRAST },
     { name: `focus ${brand.focus} on primary ${brand.primary}`, use: 'the focus ring in the campaign header', foreground: brand.focus, background: brand.primary, minimum: MIN_NON_TEXT_CONTRAST },
-    ...PANEL_BACKGROUNDS.map((panel) => ({
-      name: `focus ${brand.focus} on panel ${panel}`,
-      use: 'the focus ring inside the light grey boxes',
-      foreground: brand.focus,
-      background: panel,
-      minimum: MIN_NON_TEXT_CONTRAST,
-    })),
+    ...onPanels('focus', brand.focus, 'the focus ring inside the light grey boxes', MIN_NON_TEXT_CONTRAST),
   ];
 }
 
