@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
-import { campaignShellBrand } from '../campaigns/index.ts';
 import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pledgeOf, pledgeTextIn } from '../domain/pledge.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import { PLEDGE_MESSAGES } from './messages.ts';
-import { hasLocks, type PledgeRouteDeps, type Where } from './route-deps.ts';
+import { brandOf, hasLocks, type PledgeRouteDeps, type Where } from './route-deps.ts';
 import { formToPledgeInput } from './rules/input.ts';
 import { pledgePaths, pledgeScope, shellPath } from './rules/scope.ts';
 import { renderPledgeForm } from './views/form.ts';
@@ -43,9 +42,6 @@ export async function pledgeFormPage(
   c.header('Cache-Control', 'private, no-store');
   return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main, hasErrors: Boolean(state.errors), ...brandOf(where, locale) }), state.status ?? 200);
 }
-
-/** A campaign's pledge pages wear its brand, as its lock pages do. */
-const brandOf = (where: Where, locale: SiteLocale) => (where.campaign ? { brand: campaignShellBrand(where.campaign, locale) } : {});
 
 /**
  * A no-JavaScript pledge, from the page or straight to the API: the platform's anti-abuse path

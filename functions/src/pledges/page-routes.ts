@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { campaignShellBrand } from '../campaigns/index.ts';
 import { RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
@@ -7,7 +6,7 @@ import type { AppEnv } from '../platform/http/env.ts';
 import { pathLocale } from '../platform/http/locale.ts';
 import type { ShellName } from '../platform/pages/shells.ts';
 import { pledgeFormPage, submitPledgeForm } from './form-routes.ts';
-import { whereOf, type PledgeRouteDeps, type Where } from './route-deps.ts';
+import { brandOf, whereOf, type PledgeRouteDeps, type Where } from './route-deps.ts';
 import { localePrefix, NATIONAL_SCOPE, pledgePaths, pledgeScope, shellPath } from './rules/scope.ts';
 import { renderBusy, renderCheckEmail, renderCountFrame, renderLinkAction, renderRefused, renderResult, renderThanks, type ResultPage } from './views/pages.ts';
 
@@ -27,8 +26,7 @@ export function pledgePageRoutes(deps: PledgeRouteDeps) {
   /** A pledge page in the shell, in the campaign's brand when it is a campaign's. */
   const render = (c: Context<AppEnv>, w: Where, shell: ShellName, locale: SiteLocale, main: string, status: 200 | 400 | 404 | 403 | 429 = 200, path = c.req.path) => {
     c.header('Cache-Control', 'private, no-store');
-    const brand = w.campaign ? { brand: campaignShellBrand(w.campaign, locale) } : {};
-    return c.html(deps.shells.render(shell, locale, { path: shellPath(path), main, noindex: shell !== 'pledge', ...brand }), status);
+    return c.html(deps.shells.render(shell, locale, { path: shellPath(path), main, noindex: shell !== 'pledge', ...brandOf(w, locale) }), status);
   };
   const result = (c: Context<AppEnv>, locale: SiteLocale, w: Where, kind: ResultPage) => {
     const form = pledgePaths(w.scope, locale).form;

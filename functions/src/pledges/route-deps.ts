@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { pageCampaign, type CampaignReader } from '../campaigns/index.ts';
+import { campaignShellBrand, pageCampaign, type CampaignReader } from '../campaigns/index.ts';
 import type { AppConfig } from '../config.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import type { SiteLocale } from '../domain/locales.ts';
@@ -42,3 +42,6 @@ export async function whereOf(deps: PledgeRouteDeps, slug: string | undefined, a
 
 /** A campaign that runs a lock programme: its lock form can follow a pledge. */
 export const hasLocks = (campaign: Campaign | null): campaign is Campaign => Boolean(campaign && (campaign.locks.mail.enabled || campaign.pickupSites.length));
+
+/** A campaign's pledge pages wear its brand, as its lock pages do; the national pledge's wear none. */
+export const brandOf = (where: Where, locale: SiteLocale) => (where.campaign ? { brand: campaignShellBrand(where.campaign, locale) } : {});
