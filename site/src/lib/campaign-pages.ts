@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
 import type { Campaign } from '#domain/campaign';
-import { addedLanguages, fallbackNotice, RTL_LANGUAGES } from '#domain/campaign-languages';
+import { fallbackNotice, RTL_LANGUAGES } from '#domain/campaign-languages';
+import { isAddedLanguage } from '#domain/campaign-paths';
 import type { ErpoRecord } from '#domain/erpo';
-import type { SiteLocale } from '../i18n/ui.ts';
 import { checkLogoFile, type CampaignLogoFile } from './campaign-logo-file.ts';
 import { getErpoRecords } from './erpo-content.ts';
 
@@ -15,13 +15,7 @@ export async function publishedCampaigns(): Promise<Campaign[]> {
   return (await getCollection('campaigns')).map((e) => e.data).filter((c) => c.status !== 'draft').sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** The language a page's words are in: Spanish for "es", English for everything else (fallback). */
-export const contentLocale = (language: string): SiteLocale => (language === 'es' ? 'es' : 'en');
-
-/** `/c/<slug>/<rest>` in a language: no prefix for English, `/es/`, `/<lang>/` for added languages. */
-export function campaignPath(slug: string, language: string, rest = ''): string {
-  return `${language === 'en' ? '' : `/${language}`}/c/${slug}/${rest}`;
-}
+export { campaignPath, contentLocale, isAddedLanguage, sharedPagePath } from '#domain/campaign-paths';
 
 export const themeHref = (slug: string): string => `/c/${slug}/theme.css`;
 export const ogImagePath = (slug: string, language: string): string => `/c/${slug}/og-${language}.png`;
@@ -40,7 +34,7 @@ export interface LanguageNote {
 
 /** On a page in an added language: the sentence that says it is shown in English. */
 export function fallbackNote(campaign: Campaign, language: string): LanguageNote | null {
-  if (language === 'en' || language === 'es') return null;
+  if (!isAddedLanguage(language)) return null;
   const text = fallbackNotice(language, campaign.fallbackNotice ?? {});
   if (!text) throw new Error(`${campaign.slug}: no fallback notice for "${language}" (the schema should have refused the file).`);
   return { language, text, dir: RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr' };
@@ -65,8 +59,6 @@ export async function campaignPagePaths(filter: (language: string) => boolean) {
     })),
   );
 }
-
-export const isAddedLanguage = (language: string): boolean => addedLanguages([language]).length === 1;
 
 /** Flyers invite people in: only live campaigns have one. */
 export async function flyerPagePaths(filter: (language: string) => boolean) {
