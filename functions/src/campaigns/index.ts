@@ -8,3 +8,4 @@ export { campaignRoutes } from './routes.ts';
 export { campaignRepository } from './store.ts';
 export { cachedCampaigns, CAMPAIGN_CACHE_MS } from './cache.ts';
 export { campaignShellBrand } from './brand.ts';
+export { CAMPAIGN_PAGE_PREFIXES, routeLanguage } from './page-languages.ts';

@@ -37,9 +37,18 @@ export async function residentCampaign(campaigns: CampaignReader, rawSlug: strin
   return campaign;
 }
 
-/** A page: the campaign when its status is one the page shows, else null (the page answers 404). */
-export async function pageCampaign(campaigns: CampaignReader, rawSlug: string | undefined, accept: readonly Campaign['status'][] = ['live']): Promise<Campaign | null> {
+/**
+ * A page: the campaign when its status is one the page shows and it has pages in the language the
+ * path asks for (English and Spanish always; `/vi/...` only for a campaign that lists "vi"), else
+ * null (the page answers 404).
+ */
+export async function pageCampaign(
+  campaigns: CampaignReader,
+  rawSlug: string | undefined,
+  language: string,
+  accept: readonly Campaign['status'][] = ['live'],
+): Promise<Campaign | null> {
   const parsed = campaignSlugSchema.safeParse(rawSlug ?? '');
   const campaign = parsed.success ? await campaigns.get(parsed.data) : null;
-  return campaign && accept.includes(campaign.status) ? campaign : null;
+  return campaign && accept.includes(campaign.status) && campaign.languages.includes(language) ? campaign : null;
 }

@@ -45,3 +45,10 @@ export type CampaignSharedPage = (typeof CAMPAIGN_SHARED_PAGES)[number];
 export function sharedPagePath(slug: string, language: string, page: CampaignSharedPage): string {
   return isAddedLanguage(language) ? campaignPath(slug, language, page.slice(1)) : `${languagePrefix(language)}${page}`;
 }
+
+/** The shared-page links of a page: a campaign's in its language, or the site's own (slug null). */
+export const sharedPages =
+  (slug: string | null, language: string) =>
+  (page: CampaignSharedPage): string =>
+    slug ? sharedPagePath(slug, language, page) : `${languagePrefix(contentLocale(language))}${page}`;
+export type SharedPages = ReturnType<typeof sharedPages>;

@@ -2,12 +2,13 @@ import type { Context } from 'hono';
 import { campaignShellBrand } from '../campaigns/index.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
-import type { SiteLocale } from '../domain/locales.ts';
+import { contentLocale, sharedPagePath } from '../domain/campaign-paths.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import { LOCK_REQUEST_MESSAGES } from './messages.ts';
-import { shellPath, type LockRouteDeps } from './route-deps.ts';
-import { inLocale, lockPaths } from './rules/paths.ts';
+import { shellPath } from '../platform/pages/shells.ts';
+import type { LockRouteDeps } from './route-deps.ts';
+import { inLanguage, lockPaths } from './rules/paths.ts';
 import { formToLockRequest } from './rules/request.ts';
 import { lockScope, OutOfStockError } from './service/submit.ts';
 import { renderRequestForm } from './views/request-form.ts';
@@ -15,17 +16,22 @@ import { renderRateLimited } from './views/status.ts';
 
 type FormStatus = 200 | 400 | 403 | 409;
 
-/** Renders the request form page, first view or with errors (values kept). */
+/**
+ * Renders the request form page, first view or with errors (values kept), in the page's language:
+ * English, Spanish, or a language the campaign adds (English words, the campaign's notice).
+ */
 export async function requestFormPage(
   c: Context<AppEnv>,
   deps: LockRouteDeps,
   campaign: Campaign,
-  locale: SiteLocale,
+  language: string,
   state: { values?: Record<string, string>; errors?: Record<string, string[]>; formToken?: string; siteId?: string; status?: FormStatus; notice?: string },
 ) {
-  const paths = lockPaths(campaign.slug, locale);
+  const locale = contentLocale(language);
+  const paths = lockPaths(campaign.slug, language);
   const main = renderRequestForm({
     locale,
+    privacyPath: sharedPagePath(campaign.slug, language, '/privacy/'),
     campaign,
     stock: await deps.stock.forCampaign(campaign.slug),
     action: paths.request,
@@ -36,7 +42,7 @@ export async function requestFormPage(
     ...(state.notice ? { notice: state.notice } : {}),
   });
   c.header('Cache-Control', 'private, no-store');
-  return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors), brand: campaignShellBrand(campaign, locale) }), state.status ?? 200);
+  return c.html(deps.shells.render('lock-request', locale, { path: shellPath(paths.request), main, hasErrors: Boolean(state.errors), brand: campaignShellBrand(campaign, language) }), state.status ?? 200);
 }
 
 /**
@@ -44,9 +50,9 @@ export async function requestFormPage(
  * pledge's "also send me a free lock" continues (the details travel in the page, never in a URL).
  */
 export function prefilledLockForm(deps: LockRouteDeps) {
-  return (c: Context<AppEnv>, campaign: Campaign, locale: SiteLocale, prefill: { name: string; email: string; zip: string }, notice: string) =>
-    requestFormPage(c, deps, campaign, locale, {
-      values: { name: prefill.name, email: prefill.email, 'address.zip': prefill.zip, language: locale, waitlist: 'yes' },
+  return (c: Context<AppEnv>, campaign: Campaign, language: string, prefill: { name: string; email: string; zip: string }, notice: string) =>
+    requestFormPage(c, deps, campaign, language, {
+      values: { name: prefill.name, email: prefill.email, 'address.zip': prefill.zip, language: contentLocale(language), waitlist: 'yes' },
       notice,
     });
 }
@@ -57,14 +63,15 @@ export function prefilledLockForm(deps: LockRouteDeps) {
  * as JSON. Success is a 303 to the status page; a problem re-renders the form with the GOV.UK
  * error summary and everything typed kept.
  */
-export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps, campaign: Campaign, locale: SiteLocale) {
+export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps, campaign: Campaign, language: string) {
+  const locale = contentLocale(language);
   const body = await c.req.parseBody();
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string') values[key] = value;
   }
   const { formToken, website, ...fields } = values;
-  const page = (state: Parameters<typeof requestFormPage>[4]) => requestFormPage(c, deps, campaign, locale, { values: fields, ...state });
+  const page = (state: Parameters<typeof requestFormPage>[4]) => requestFormPage(c, deps, campaign, language, { values: fields, ...state });
   // A refused or conflicting post is answered like any other problem, with a fresh token, so a
   // person caught by mistake only has to send again.
   const again = (status: FormStatus, message: string = LOCK_REQUEST_MESSAGES['form.again'][locale]) => page({ errors: { _: [message] }, status });
@@ -77,7 +84,7 @@ export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps,
     );
     const result = await deps.service.submit(campaign, formToLockRequest(fields), { scope, ...admission }, locale);
     // The status page in the language of the page the person used.
-    return c.redirect(inLocale(result.statusPath, locale), 303);
+    return c.redirect(inLanguage(result.statusPath, language), 303);
   } catch (error) {
     if (error instanceof ValidationError) return page({ errors: error.fields, ...(formToken ? { formToken } : {}), status: 400 });
     if (error instanceof OutOfStockError) {
@@ -89,8 +96,8 @@ export async function submitRequestForm(c: Context<AppEnv>, deps: LockRouteDeps,
     if (error instanceof RateLimitedError) {
       c.header('Retry-After', String(error.retryAfterSeconds));
       c.header('Cache-Control', 'no-store');
-      const path = shellPath(lockPaths(campaign.slug, locale).request);
-      return c.html(deps.shells.render('lock-request', locale, { path, main: renderRateLimited(locale, error.retryAfterSeconds), brand: campaignShellBrand(campaign, locale) }), 429);
+      const path = shellPath(lockPaths(campaign.slug, language).request);
+      return c.html(deps.shells.render('lock-request', locale, { path, main: renderRateLimited(locale, error.retryAfterSeconds), brand: campaignShellBrand(campaign, language) }), 429);
     }
     if (error instanceof ConflictError) return again(409);
     throw error;

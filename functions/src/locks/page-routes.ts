@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { campaignShellBrand, pageCampaign } from '../campaigns/index.ts';
+import { CAMPAIGN_PAGE_PREFIXES, campaignShellBrand, pageCampaign, routeLanguage } from '../campaigns/index.ts';
 import { withRetiredSites, type Campaign } from '../domain/campaign.ts';
+import { contentLocale, sharedPages } from '../domain/campaign-paths.ts';
 import { ConflictError, NotFoundError, RateLimitedError, RefusedError, ValidationError } from '../domain/errors.ts';
 import type { SiteLocale } from '../domain/locales.ts';
 import { pickupSiteViews, type PickupSiteView } from '../domain/pickup-site.ts';
@@ -11,33 +12,39 @@ import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import { pathLocale } from '../platform/http/locale.ts';
 import { CRISIS_ACTION } from '../platform/pages/parts.ts';
-import type { Shells } from '../platform/pages/shells.ts';
+import { shellPath, type Shells } from '../platform/pages/shells.ts';
 import { requestFormPage, submitRequestForm } from './form-routes.ts';
-import { shellPath, type LockRouteDeps } from './route-deps.ts';
+import type { LockRouteDeps } from './route-deps.ts';
 import { isStatusSecret, parseConfirmationCode } from './rules/codes.ts';
-import { finderHome, localePrefix, lockPaths } from './rules/paths.ts';
+import { finderHome, lockPaths } from './rules/paths.ts';
 import { lockScope } from './service/submit.ts';
 import { renderFinderMain, renderFinderProblem } from './views/finder.ts';
 import { renderRateLimited, renderRefused, renderStatus, renderStatusNotFound } from './views/status.ts';
 
 /**
- * The lock finder pages, rendered at request time because stock changes: `/get-a-lock/` (every
- * live campaign) and `/c/<city>/get-a-lock/`, each in English and Spanish. A plain GET form: no
- * JavaScript, and an invalid ZIP re-renders the page with the GOV.UK error pattern.
+ * The lock pages, rendered at request time because stock changes: the finder `/get-a-lock/` (every
+ * live campaign, English and Spanish) and a campaign's finder, request form and private status
+ * page, in each of the campaign's languages (`/c/<city>/get-a-lock/`, `/es/...`, `/vi/...` in
+ * English with the campaign's notice). A plain GET form: no JavaScript, and an invalid ZIP
+ * re-renders the page with the GOV.UK error pattern.
  */
 export function lockPageRoutes(deps: LockRouteDeps) {
   const routes = new Hono<AppEnv>();
   const { service } = deps;
 
-  /** The campaign a page names, or a 404 page (unknown, draft or ended campaigns look the same). */
-  async function campaignOr404(c: Context<AppEnv>, accept: readonly Campaign['status'][] = ['live']): Promise<Campaign | Response> {
-    return (await pageCampaign(deps.campaigns, c.req.param('slug'), accept)) ?? lockPageNotFound(deps.shells, c);
+  /**
+   * The campaign a page names, or a 404 page: unknown, draft or ended campaigns look the same, and
+   * so does a language the campaign does not list.
+   */
+  async function campaignOr404(c: Context<AppEnv>, language: string, accept: readonly Campaign['status'][] = ['live']): Promise<Campaign | Response> {
+    return (await pageCampaign(deps.campaigns, c.req.param('slug'), language, accept)) ?? lockPageNotFound(deps.shells, c);
   }
 
-  async function page(c: Context<AppEnv>, locale: SiteLocale, slug?: string) {
+  async function page(c: Context<AppEnv>, language: string, slug?: string) {
+    const locale = contentLocale(language);
     let campaigns: Campaign[];
     if (slug) {
-      const campaign = await campaignOr404(c);
+      const campaign = await campaignOr404(c, language);
       if (campaign instanceof Response) return campaign;
       campaigns = [campaign];
     } else {
@@ -61,7 +68,7 @@ export function lockPageRoutes(deps: LockRouteDeps) {
     for (const [i, campaign] of campaigns.entries()) {
       const stock = stocks[i]!;
       const views = pickupSiteViews(campaign.pickupSites, stock, (s) => s.location ?? ZIP_INDEX.centroidOf(s.address.zip), origin);
-      const request = lockPaths(campaign.slug, locale).request;
+      const request = lockPaths(campaign.slug, language).request;
       sites.push(
         ...views.map((v) => ({ ...v, requestHref: `${request}?site=${v.id}`, ...(slug ? {} : { campaignName: campaign.name }) })),
       );
@@ -76,40 +83,43 @@ export function lockPageRoutes(deps: LockRouteDeps) {
       zipInput: zipError ? zipInput : undefined,
       zipError,
       sites,
-      ...(slug && campaigns[0]?.locks.mail.enabled ? { mailRequestHref: `${lockPaths(slug, locale).request}` } : {}),
-      storagePath: locale === 'es' ? '/es/safe-storage/' : '/safe-storage/',
+      ...(slug && campaigns[0]?.locks.mail.enabled ? { mailRequestHref: `${lockPaths(slug, language).request}` } : {}),
+      storagePath: sharedPages(slug ?? null, language)('/safe-storage/'),
     });
     c.header('Cache-Control', 'private, no-store');
-    const brand = slug && campaigns[0] ? { brand: campaignShellBrand(campaigns[0], locale) } : {};
+    const brand = slug && campaigns[0] ? { brand: campaignShellBrand(campaigns[0], language) } : {};
     return c.html(deps.shells.render('get-a-lock', locale, { path, main, hasErrors: Boolean(zipError), ...brand }), zipError ? 400 : 200);
   }
 
   routes.get('/get-a-lock/', (c) => page(c, 'en'));
   routes.get('/es/get-a-lock/', (c) => page(c, 'es'));
-  routes.get('/c/:slug/get-a-lock/', (c) => page(c, 'en', c.req.param('slug')));
-  routes.get('/es/c/:slug/get-a-lock/', (c) => page(c, 'es', c.req.param('slug')));
-  // The request form: GET shows it (a finder link preselects the site), POST sends it.
-  for (const locale of ['en', 'es'] as const) {
-    const prefix = localePrefix(locale);
+  // A campaign's pages, in each of its languages.
+  for (const { prefix, language: fixed } of CAMPAIGN_PAGE_PREFIXES) {
+    routes.get(`${prefix}/c/:slug/get-a-lock/`, (c) => page(c, routeLanguage(c, fixed), c.req.param('slug')));
+    // The request form: GET shows it (a finder link preselects the site), POST sends it.
     routes.get(`${prefix}/c/:slug/get-a-lock/request/`, async (c) => {
-      const campaign = await campaignOr404(c);
+      const language = routeLanguage(c, fixed);
+      const campaign = await campaignOr404(c, language);
       if (campaign instanceof Response) return campaign;
       const site = c.req.query('site');
-      return requestFormPage(c, deps, campaign, locale, site && campaign.pickupSites.some((s) => s.id === site) ? { siteId: site } : {});
+      return requestFormPage(c, deps, campaign, language, site && campaign.pickupSites.some((s) => s.id === site) ? { siteId: site } : {});
     });
     routes.post(`${prefix}/c/:slug/get-a-lock/request/`, async (c) => {
-      const campaign = await campaignOr404(c);
+      const language = routeLanguage(c, fixed);
+      const campaign = await campaignOr404(c, language);
       if (campaign instanceof Response) return campaign;
-      return submitRequestForm(c, deps, campaign, locale);
+      return submitRequestForm(c, deps, campaign, language);
     });
 
     // The private status page and its cancel button (a POST: a GET never changes anything).
     const statusPage = async (c: Context<AppEnv>, cancel: boolean) => {
+      const language = routeLanguage(c, fixed);
+      const locale = contentLocale(language);
       // Status links keep working after a campaign ends: it still ships what was asked for.
-      const campaign = await campaignOr404(c, ['live', 'ended']);
+      const campaign = await campaignOr404(c, language, ['live', 'ended']);
       if (campaign instanceof Response) return campaign;
-      const paths = lockPaths(campaign.slug, locale);
-      const brand = campaignShellBrand(campaign, locale);
+      const paths = lockPaths(campaign.slug, language);
+      const brand = campaignShellBrand(campaign, language);
       const code = parseConfirmationCode(c.req.param('code') ?? '');
       const secret = c.req.param('secret') ?? '';
       c.header('Cache-Control', 'private, no-store');
@@ -141,7 +151,14 @@ export function lockPageRoutes(deps: LockRouteDeps) {
       if (!record) return notFound();
       const path = shellPath(paths.status(code, secret));
       // A site removed from the campaign file still shows on the requests made for it.
-      const main = renderStatus({ locale, campaign: withRetiredSites(campaign), record, cancelAction: `${paths.status(code, secret)}cancel`, requestPath: paths.request });
+      const main = renderStatus({
+        locale,
+        campaign: withRetiredSites(campaign),
+        record,
+        cancelAction: `${paths.status(code, secret)}cancel`,
+        requestPath: paths.request,
+        storagePath: sharedPages(campaign.slug, language)('/safe-storage/'),
+      });
       return c.html(deps.shells.render('lock-status', locale, { path, main, noindex: true, brand }), 200);
     };
     routes.get(`${prefix}/c/:slug/get-a-lock/status/:code/:secret/`, (c) => statusPage(c, false));

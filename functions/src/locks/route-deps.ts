@@ -16,6 +16,3 @@ export interface LockRouteDeps {
   shells: Shells;
   keyRing: KeyRing;
 }
-
-/** A page path as the shells take it: no language prefix, no slashes at the ends. */
-export const shellPath = (path: string) => path.replace(/^\/(?:es\/)?/, '').replace(/\/$/, '');

@@ -1,29 +1,34 @@
 import type { Context } from 'hono';
 import { ConflictError, RateLimitedError, REFUSAL_MESSAGES, RefusedError, ValidationError } from '../domain/errors.ts';
-import type { SiteLocale } from '../domain/locales.ts';
+import { contentLocale, sharedPages } from '../domain/campaign-paths.ts';
 import { pledgeOf, pledgeTextIn } from '../domain/pledge.ts';
 import { submissionFrom } from '../platform/abuse/from-request.ts';
 import type { AppEnv } from '../platform/http/env.ts';
+import { shellPath } from '../platform/pages/shells.ts';
 import { PLEDGE_MESSAGES } from './messages.ts';
 import { brandOf, hasLocks, type PledgeRouteDeps, type Where } from './route-deps.ts';
 import { formToPledgeInput } from './rules/input.ts';
-import { pledgePaths, pledgeScope, shellPath } from './rules/scope.ts';
+import { pledgePaths, pledgeScope } from './rules/scope.ts';
 import { renderPledgeForm } from './views/form.ts';
 import { renderBusy } from './views/pages.ts';
 import { MANAGE_TEXT } from './views/text.ts';
 
 type FormStatus = 200 | 400 | 403 | 409;
 
-/** The pledge page: the form, first view or with errors (values kept), with the live counts. */
+/**
+ * The pledge page: the form, first view or with errors (values kept), with the live counts, in the
+ * page's language (English, Spanish, or a language the campaign adds: English words, its notice).
+ */
 export async function pledgeFormPage(
   c: Context<AppEnv>,
   deps: PledgeRouteDeps,
   where: Where,
-  locale: SiteLocale,
+  language: string,
   state: { values?: Record<string, string>; errors?: Record<string, string[]>; formToken?: string; status?: FormStatus } = {},
 ) {
   const { scope, campaign } = where;
-  const paths = pledgePaths(scope, locale);
+  const locale = contentLocale(language);
+  const paths = pledgePaths(scope, language);
   const pledge = pledgeOf(campaign);
   // A campaign's page shows its count and the national total; the national pledge the total.
   const [here, national] = await Promise.all([campaign ? deps.service.counts.scope(scope) : Promise.resolve(null), deps.service.counts.national()]);
@@ -35,12 +40,13 @@ export async function pledgeFormPage(
     counts: { here, national },
     locksHere: hasLocks(campaign),
     action: paths.form,
+    privacyPath: sharedPages(campaign?.slug ?? null, language)('/privacy/'),
     formToken: state.formToken ?? (await deps.guard.issueToken()),
     ...(state.values ? { values: state.values } : {}),
     ...(state.errors ? { errors: state.errors } : {}),
   });
   c.header('Cache-Control', 'private, no-store');
-  return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main, hasErrors: Boolean(state.errors), ...brandOf(where, locale) }), state.status ?? 200);
+  return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main, hasErrors: Boolean(state.errors), ...brandOf(where, language) }), state.status ?? 200);
 }
 
 /**
@@ -50,21 +56,22 @@ export async function pledgeFormPage(
  * request form with their details filled in (in the page, never in a URL). A problem re-renders the
  * form with the GOV.UK error summary and everything typed kept.
  */
-export async function submitPledgeForm(c: Context<AppEnv>, deps: PledgeRouteDeps, where: Where, locale: SiteLocale) {
+export async function submitPledgeForm(c: Context<AppEnv>, deps: PledgeRouteDeps, where: Where, language: string) {
+  const locale = contentLocale(language);
   const body = await c.req.parseBody();
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
   const { formToken, website, ...fields } = values;
-  const page = (state: Parameters<typeof pledgeFormPage>[4]) => pledgeFormPage(c, deps, where, locale, { values: fields, ...state });
+  const page = (state: Parameters<typeof pledgeFormPage>[4]) => pledgeFormPage(c, deps, where, language, { values: fields, ...state });
   const again = (status: FormStatus, message: string = PLEDGE_MESSAGES['form.again'][locale]) => page({ errors: { _: [message] }, status });
-  const paths = pledgePaths(where.scope, locale);
+  const paths = pledgePaths(where.scope, language);
   const scope = pledgeScope(where.scope);
 
   try {
     const admission = await deps.guard.admit(submissionFrom(c, deps.config.clientIpHeader, { scope, via: 'form', token: formToken, honeypot: website }), locale);
     const { input } = await deps.service.sign(where.scope, where.campaign, formToPledgeInput(fields), { scope, ...admission }, locale);
     if (input.wantsLock && hasLocks(where.campaign)) {
-      return deps.lockForm(c, where.campaign, locale, { name: input.name, email: input.email, zip: input.zip }, MANAGE_TEXT[locale].lockNotice);
+      return deps.lockForm(c, where.campaign, language, { name: input.name, email: input.email, zip: input.zip }, MANAGE_TEXT[locale].lockNotice);
     }
     return c.redirect(`${paths.checkEmail}${input.wantsLock ? '?next=lock' : ''}`, 303);
   } catch (error) {
@@ -73,7 +80,7 @@ export async function submitPledgeForm(c: Context<AppEnv>, deps: PledgeRouteDeps
     if (error instanceof RateLimitedError) {
       c.header('Retry-After', String(error.retryAfterSeconds));
       c.header('Cache-Control', 'no-store');
-      return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main: renderBusy(locale, error.retryAfterSeconds), ...brandOf(where, locale) }), 429);
+      return c.html(deps.shells.render('pledge', locale, { path: shellPath(paths.form), main: renderBusy(locale, error.retryAfterSeconds), ...brandOf(where, language) }), 429);
     }
     if (error instanceof ConflictError) return again(409);
     throw error;

@@ -18,6 +18,8 @@ export const PLEDGE_PAGES: RequestTimePages = {
     '/c/demo-city/pledge/thanks/',
     '/pledge/confirm/c1a2b3c4.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/',
     '/es/c/demo-city/pledge/unsubscribe/u1a2b3c4.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/',
+    '/vi/c/pine-hollow/pledge/',
+    '/vi/c/pine-hollow/pledge/check-email/',
   ],
 };
 
@@ -30,6 +32,6 @@ export const PLEDGE_PAGES: RequestTimePages = {
 export const PLEDGE_COUNT_FRAMES: RequestTimePages = {
   capability: 'pledges',
   pattern: '*/pledge-count/*',
-  examples: ['/pledge-count/', '/es/pledge-count/', '/c/demo-city/pledge-count/', '/es/c/demo-city/pledge-count/'],
+  examples: ['/pledge-count/', '/es/pledge-count/', '/c/demo-city/pledge-count/', '/es/c/demo-city/pledge-count/', '/vi/c/pine-hollow/pledge-count/'],
   frameable: true,
 };

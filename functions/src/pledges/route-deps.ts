@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { campaignShellBrand, pageCampaign, type CampaignReader } from '../campaigns/index.ts';
 import type { AppConfig } from '../config.ts';
 import type { Campaign } from '../domain/campaign.ts';
-import type { SiteLocale } from '../domain/locales.ts';
 import type { SubmissionGuard } from '../platform/abuse/submission-guard.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import type { Shells } from '../platform/pages/shells.ts';
@@ -24,7 +23,7 @@ export interface PledgeRouteDeps {
   campaigns: CampaignReader;
   shells: Shells;
   /** The campaign's lock request form, prefilled, with a notice above it (from locks/index.ts). */
-  lockForm: (c: Context<AppEnv>, campaign: Campaign, locale: SiteLocale, prefill: LockPrefill, notice: string) => Promise<Response>;
+  lockForm: (c: Context<AppEnv>, campaign: Campaign, language: string, prefill: LockPrefill, notice: string) => Promise<Response>;
 }
 
 /** Where a pledge route acts: the national pledge, or a campaign in a state the route accepts. */
@@ -33,10 +32,13 @@ export interface Where {
   campaign: Campaign | null;
 }
 
-/** The scope a page path names, or null (unknown, draft, or not accepted here: the page answers 404). */
-export async function whereOf(deps: PledgeRouteDeps, slug: string | undefined, accept: readonly Campaign['status'][] = ['live']): Promise<Where | null> {
-  if (slug === undefined) return { scope: NATIONAL_SCOPE, campaign: null };
-  const campaign = await pageCampaign(deps.campaigns, slug, accept);
+/**
+ * The scope a page path names, or null (unknown, draft, not accepted here, or a language the
+ * campaign does not list: the page answers 404). The national pledge is in English and Spanish.
+ */
+export async function whereOf(deps: PledgeRouteDeps, slug: string | undefined, language: string, accept: readonly Campaign['status'][] = ['live']): Promise<Where | null> {
+  if (slug === undefined) return language === 'en' || language === 'es' ? { scope: NATIONAL_SCOPE, campaign: null } : null;
+  const campaign = await pageCampaign(deps.campaigns, slug, language, accept);
   return campaign ? { scope: campaign.slug, campaign } : null;
 }
 
@@ -44,4 +46,4 @@ export async function whereOf(deps: PledgeRouteDeps, slug: string | undefined, a
 export const hasLocks = (campaign: Campaign | null): campaign is Campaign => Boolean(campaign && (campaign.locks.mail.enabled || campaign.pickupSites.length));
 
 /** A campaign's pledge pages wear its brand, as its lock pages do; the national pledge's wear none. */
-export const brandOf = (where: Where, locale: SiteLocale) => (where.campaign ? { brand: campaignShellBrand(where.campaign, locale) } : {});
+export const brandOf = (where: Where, language: string) => (where.campaign ? { brand: campaignShellBrand(where.campaign, language) } : {});

@@ -4,7 +4,7 @@ import { endOfLocalDay, isTimeZone, localDate, STATE_TIME_ZONES } from '../../..
 import { CODE_ALPHABET, confirmationCodeFrom, isStatusSecret, parseConfirmationCode } from '../../../functions/src/locks/rules/codes.ts';
 import { householdMatchValues, normalizeAddress } from '../../../functions/src/locks/rules/household.ts';
 import { emailForChange, holdEnd, poolOf, REQUEST_STATUSES, residentMayCancel, staffMayMove } from '../../../functions/src/locks/rules/lifecycle.ts';
-import { finderHome, inLocale, lockPaths } from '../../../functions/src/locks/rules/paths.ts';
+import { finderHome, inLanguage, lockPaths } from '../../../functions/src/locks/rules/paths.ts';
 import { opensStatus, statusSecret } from '../../../functions/src/locks/service/deps.ts';
 import { newConfirmationCode } from '../../../functions/src/locks/service/submit.ts';
 import { sameSecret, staticKeyRing } from '../../../functions/src/platform/secrets/key-ring.ts';
@@ -166,8 +166,9 @@ describe('lock page paths', () => {
     expect(lockPaths('lockton', 'en').status('K7QM-3XPD', 's')).toBe('/c/lockton/get-a-lock/status/K7QM-3XPD/s/');
     expect(lockPaths('lockton', 'es').request).toBe('/es/c/lockton/get-a-lock/request/');
     expect(finderHome('es')).toBe('/es/get-a-lock/');
-    expect(inLocale('/es/c/lockton/get-a-lock/status/A/b/', 'en')).toBe('/c/lockton/get-a-lock/status/A/b/');
-    expect(inLocale('/c/lockton/get-a-lock/status/A/b/', 'es')).toBe('/es/c/lockton/get-a-lock/status/A/b/');
-    expect(inLocale('/es/c/x/', 'es')).toBe('/es/c/x/');
+    expect(inLanguage('/es/c/lockton/get-a-lock/status/A/b/', 'en')).toBe('/c/lockton/get-a-lock/status/A/b/');
+    expect(inLanguage('/c/lockton/get-a-lock/status/A/b/', 'es')).toBe('/es/c/lockton/get-a-lock/status/A/b/');
+    expect(inLanguage('/es/c/x/', 'es')).toBe('/es/c/x/');
+    expect(inLanguage('/c/lockton/get-a-lock/status/A/b/', 'vi')).toBe('/vi/c/lockton/get-a-lock/status/A/b/');
   });
 });

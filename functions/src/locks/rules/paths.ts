@@ -1,17 +1,19 @@
+import { languagePrefix, withoutLanguage } from '../../domain/campaign-paths.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 
 /**
  * Where the lock pages live, in one place: the finder, a campaign's form and a request's private
- * status page, in English (no prefix) or Spanish (`/es`). Routes, the service (status links in
- * answers and emails) and the page renderers all build paths here.
+ * status page, in English (no prefix), Spanish (`/es`) or a language a campaign adds (`/vi`, shown
+ * in English). Routes, the service (status links in answers and emails) and the page renderers all
+ * build paths here.
  */
-export const localePrefix = (locale: SiteLocale): string => (locale === 'es' ? '/es' : '');
 
-/** The national finder, the fallback link of every lock page problem. */
-export const finderHome = (locale: SiteLocale): string => `${localePrefix(locale)}/get-a-lock/`;
+/** The national finder, the fallback link of every lock page problem (English and Spanish only). */
+export const finderHome = (locale: SiteLocale): string => `${languagePrefix(locale)}/get-a-lock/`;
 
-export function lockPaths(slug: string, locale: SiteLocale) {
-  const base = `${localePrefix(locale)}/c/${slug}/get-a-lock`;
+/** A campaign's lock pages in the page's language. */
+export function lockPaths(slug: string, language: string) {
+  const base = `${languagePrefix(language)}/c/${slug}/get-a-lock`;
   return {
     finder: `${base}/`,
     request: `${base}/request/`,
@@ -19,5 +21,5 @@ export function lockPaths(slug: string, locale: SiteLocale) {
   };
 }
 
-/** The same page in another language: `/es/c/x/...` ↔ `/c/x/...`. */
-export const inLocale = (path: string, locale: SiteLocale): string => `${localePrefix(locale)}${path.replace(/^\/es(?=\/)/, '')}`;
+/** The same page in another language: `/es/c/x/...` ↔ `/c/x/...` ↔ `/vi/c/x/...`. */
+export const inLanguage = (path: string, language: string): string => `${languagePrefix(language)}${withoutLanguage(path)}`;

@@ -139,6 +139,8 @@ export interface RequestFormPage {
   errors?: Record<string, string[]>;
   /** A message above the form (a pledge that continues into this form). */
   notice?: string;
+  /** The privacy notice in the page's language (a campaign's own in a language it adds). */
+  privacyPath: string;
 }
 
 /** Field ids: `address.line1` → `address-line1`. Radio groups point at their first option. */
@@ -281,7 +283,7 @@ ${page.notice ? html`<div class="panel" role="status" data-notice><p>${page.noti
   <section class="callout" aria-labelledby="kept-title">
     <h2 id="kept-title">${t.keptTitle}</h2>
     ${t.kept(campaign.locks.retentionDays, campaign.locks.requestPeriodDays).map((line) => html`<p>${line}</p>`)}
-    <p><a href="${page.locale === 'es' ? '/es/privacy/' : '/privacy/'}">${t.privacyLink}</a></p>
+    <p><a href="${page.privacyPath}">${t.privacyLink}</a></p>
   </section>
   ${checkbox('consent', t.consent, v.consent === 'yes')}
   <button class="button" type="submit">${t.send}</button>

@@ -104,6 +104,8 @@ export interface StatusPage {
   record: LockRequestRecord;
   cancelAction: string;
   requestPath: string;
+  /** The safe-storage page in the page's language (a campaign's own in a language it adds). */
+  storagePath: string;
 }
 
 export function renderStatus(page: StatusPage): string {
@@ -111,7 +113,7 @@ export function renderStatus(page: StatusPage): string {
   const { record, campaign } = page;
   const [heading, explain] = t.status[record.status];
   const site = record.siteId ? campaign.pickupSites.find((s) => s.id === record.siteId) : undefined;
-  const storage = page.locale === 'es' ? '/es/safe-storage/' : '/safe-storage/';
+  const storage = page.storagePath;
   const a = record.address;
   const zone = campaignTimeZone(campaign);
   return String(html`<h1>${t.title}</h1>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutLanguage } from '../../domain/campaign-paths.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 
 /**
@@ -54,6 +55,9 @@ export function fileShells(dir: string): Shells {
     },
   };
 }
+
+/** A page path as the shells take it: no language prefix, no slashes at the ends (`/vi/c/x/pledge/` → `c/x/pledge`). */
+export const shellPath = (path: string): string => withoutLanguage(path).replace(/^\//, '').replace(/\/$/, '');
 
 export function fillShell(shell: string, fill: ShellFill): string {
   if (fill.brand && !THEME_HREF.test(fill.brand.themeHref)) throw new Error('A page theme must be a campaign theme.css on this site.');

@@ -1,4 +1,4 @@
-import type { SiteLocale } from '../../domain/locales.ts';
+import { languagePrefix } from '../../domain/campaign-paths.ts';
 
 /**
  * Where a pledge belongs: a campaign (its slug), or the national pledge. The national pledge has a
@@ -13,11 +13,12 @@ export const isNational = (scope: string): boolean => scope === NATIONAL_SCOPE;
 /** The idempotency scope of a pledge submission. */
 export const pledgeScope = (scope: string): string => `pledges:${scope}`;
 
-export const localePrefix = (locale: SiteLocale): string => (locale === 'es' ? '/es' : '');
-
-/** Where the pledge pages of a scope live, in one place (routes, emails, answers). */
-export function pledgePaths(scope: string, locale: SiteLocale) {
-  const base = `${localePrefix(locale)}${isNational(scope) ? '' : `/c/${scope}`}`;
+/**
+ * Where the pledge pages of a scope live, in one place (routes, emails, answers), in the page's
+ * language: English, Spanish, or a language the campaign adds (`/vi/c/<slug>/pledge/`).
+ */
+export function pledgePaths(scope: string, language: string) {
+  const base = `${languagePrefix(language)}${isNational(scope) ? '' : `/c/${scope}`}`;
   const pledge = `${base}/pledge`;
   return {
     form: `${pledge}/`,
@@ -29,6 +30,3 @@ export function pledgePaths(scope: string, locale: SiteLocale) {
     countFrame: `${base}/pledge-count/`,
   };
 }
-
-/** A page path as the shells take it: no language prefix, no slashes at the ends. */
-export const shellPath = (path: string): string => path.replace(/^\/(?:es\/)?/, '').replace(/\/$/, '');

@@ -35,6 +35,8 @@ export interface PledgeFormPage {
   formToken: string;
   values?: Record<string, string>;
   errors?: Record<string, string[]>;
+  /** The privacy notice in the page's language (a campaign's own in a language it adds). */
+  privacyPath: string;
 }
 
 const FIELD_ORDER = ['_', 'name', 'email', 'zip', 'language', 'wantsLock', 'updates'];
@@ -97,7 +99,7 @@ ${counts.length ? html`<p class="pledge-count" data-pledge-count>${counts.join('
   <section class="callout" aria-labelledby="kept-title">
     <h2 id="kept-title">${t.keptTitle}</h2>
     ${t.kept.map((line) => html`<p>${line}</p>`)}
-    <p><a href="${page.locale === 'es' ? '/es/privacy/' : '/privacy/'}">${t.privacyLink}</a></p>
+    <p><a href="${page.privacyPath}">${t.privacyLink}</a></p>
   </section>
   <button class="button" type="submit">${t.send}</button>
 </form>

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
+import type { SharedPages } from '../../domain/campaign-paths.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { CRISIS_ACTION } from '../../platform/pages/parts.ts';
-import { localePrefix } from '../rules/scope.ts';
 import { MANAGE_TEXT, PLEDGE_TEXT, pledgeCountLines } from './text.ts';
 
 /**
@@ -12,11 +12,17 @@ import { MANAGE_TEXT, PLEDGE_TEXT, pledgeCountLines } from './text.ts';
 const closing = (locale: SiteLocale) => html`<p class="callout" data-hope>${MANAGE_TEXT[locale].hope}</p>
 <p data-action>${CRISIS_ACTION[locale]}</p>`;
 
-export function renderCheckEmail(locale: SiteLocale, findLock: boolean): string {
+/** Where the pledge's next-step links go: the lock finder and the shared pages, in the page's language. */
+export interface NextLinks {
+  finder: string;
+  shared: SharedPages;
+}
+
+export function renderCheckEmail(locale: SiteLocale, findLock: string | null): string {
   const t = MANAGE_TEXT[locale];
   return String(html`<h1>${t.checkTitle}</h1>
 <div class="panel" role="status" data-check-email>${t.checkBody.map((p) => html`<p>${p}</p>`)}</div>
-${findLock ? html`<p><a class="button button--secondary" href="${localePrefix(locale)}/get-a-lock/">${t.findLock}</a></p>` : ''}
+${findLock ? html`<p><a class="button button--secondary" href="${findLock}">${t.findLock}</a></p>` : ''}
 ${closing(locale)}`);
 }
 
@@ -36,17 +42,16 @@ export function renderLinkAction(locale: SiteLocale, kind: 'confirm' | 'unsubscr
 ${closing(locale)}`);
 }
 
-export function renderThanks(locale: SiteLocale, counts: { here: number | null; national: number | null }, city?: string): string {
+export function renderThanks(locale: SiteLocale, counts: { here: number | null; national: number | null }, next: NextLinks, city?: string): string {
   const t = MANAGE_TEXT[locale];
-  const p = localePrefix(locale);
   const lines = pledgeCountLines(locale, counts, city);
   return String(html`<h1>${t.thanksTitle}</h1>
 <div class="panel" role="status" data-pledge-confirmed><p>${t.thanksBody}</p>${lines.length ? html`<p data-pledge-count>${lines.join(' ')}</p>` : ''}</div>
 <h2>${t.nextHeading}</h2>
 <ul class="link-list">
-  <li><a href="${p}/get-a-lock/">${t.nextLock}</a></li>
-  <li><a href="${p}/safe-storage/">${t.nextStorage}</a></li>
-  <li><a href="${p}/warning-signs/">${t.nextWarning}</a></li>
+  <li><a href="${next.finder}">${t.nextLock}</a></li>
+  <li><a href="${next.shared('/safe-storage/')}">${t.nextStorage}</a></li>
+  <li><a href="${next.shared('/warning-signs/')}">${t.nextWarning}</a></li>
 </ul>
 ${closing(locale)}`);
 }
