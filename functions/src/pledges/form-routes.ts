@@ -36,7 +36,8 @@ export async function pledgeFormPage(
     locale,
     ...(campaign ? { city: campaign.city } : {}),
     languages: campaign?.languages ?? ['en', 'es'],
-    pledge: { version: pledge.version, text: pledgeTextIn(pledge, locale) },
+    // In a language the campaign adds, its own wording there when it wrote one (marked as that language).
+    pledge: { version: pledge.version, text: pledgeTextIn(pledge, language), ...(pledge.text[language] && language !== locale ? { lang: language } : {}) },
     counts: { here, national },
     locksHere: hasLocks(campaign),
     action: paths.form,

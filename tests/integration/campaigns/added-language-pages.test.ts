@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailsTo, formToken, lockHarness, type LockHarness } from '../lock-support.ts';
+import { emailsTo, formToken, lockCampaign, lockHarness, type LockHarness } from '../lock-support.ts';
 import { postForm } from '../pledges/support.ts';
 
 /**
@@ -92,6 +92,17 @@ describe('a campaign’s request-time pages in a language it adds', () => {
 
     const frame = await page('/vi/c/lockton/pledge-count/');
     expect(frame.status).toBe(200);
+  });
+
+  it('shows the campaign’s own pledge wording in the language when it wrote one, marked as that language', async () => {
+    const text = { en: 'I will store firearms locked and unloaded at home.', es: 'Guardaré las armas bajo llave y descargadas en casa.', vi: 'Tôi sẽ cất súng trong nhà có khóa và không nạp đạn.' };
+    await h.deps.campaigns.put(lockCampaign({ slug: 'lockton-words', pledge: { version: 2, text } }));
+    const vi = await page('/vi/c/lockton-words/pledge/');
+    expect(vi.html).toContain(`<blockquote class="pledge-text" data-pledge-version="2" lang="vi"><p>${text.vi}</p></blockquote>`);
+    const en = await page('/c/lockton-words/pledge/');
+    expect(en.html).toContain(`<blockquote class="pledge-text" data-pledge-version="2"><p>${text.en}</p></blockquote>`);
+    // Without a wording of its own in the language, the English one, unmarked.
+    expect((await page('/vi/c/lockton/pledge/')).html).toMatch(/<blockquote class="pledge-text" data-pledge-version="1"><p>I will store/);
   });
 
   it('answers 404 for a language the campaign does not list, and for the national pledge in an added language', async () => {

@@ -23,7 +23,8 @@ export interface PledgeFormPage {
   /** The campaign's city; absent for the national pledge. */
   city?: string;
   languages: readonly string[];
-  pledge: { version: number; text: string };
+  /** The wording shown; `lang` when it is in another language than the page (a campaign's own, in a language it adds). */
+  pledge: { version: number; text: string; lang?: string };
   /**
    * Confirmed pledges in the campaign (null on the national pledge) and the national total; null
    * when a count could not be read (the page still works without it).
@@ -79,7 +80,7 @@ export function renderPledgeForm(page: PledgeFormPage): string {
 ${counts.length ? html`<p class="pledge-count" data-pledge-count>${counts.join(' ')}</p>` : ''}
 <section aria-labelledby="pledge-text-title">
   <h2 id="pledge-text-title">${t.pledgeHeading}</h2>
-  <blockquote class="pledge-text" data-pledge-version="${page.pledge.version}"><p>${page.pledge.text}</p></blockquote>
+  <blockquote class="pledge-text" data-pledge-version="${page.pledge.version}"${page.pledge.lang ? html` lang="${page.pledge.lang}"` : ''}><p>${page.pledge.text}</p></blockquote>
 </section>
 <form method="post" action="${page.action}" novalidate data-action>
   <input type="hidden" name="formToken" value="${page.formToken}" />
