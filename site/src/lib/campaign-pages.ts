@@ -15,7 +15,7 @@ export async function publishedCampaigns(): Promise<Campaign[]> {
   return (await getCollection('campaigns')).map((e) => e.data).filter((c) => c.status !== 'draft').sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-export { campaignPath, contentLocale, isAddedLanguage, sharedPagePath } from '#domain/campaign-paths';
+export { campaignPath, contentLocale, isAddedLanguage, sharedPagePath, type CampaignSharedPage } from '#domain/campaign-paths';
 
 export const themeHref = (slug: string): string => `/c/${slug}/theme.css`;
 export const ogImagePath = (slug: string, language: string): string => `/c/${slug}/og-${language}.png`;
