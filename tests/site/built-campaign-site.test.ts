@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_SHARED_PAGES, sharedPagePath } from '../../functions/src/domain/campaign-paths.ts';
 import { SITE_DIST } from '../../functions/src/local/paths.ts';
 import { loadCampaignFiles } from '../../functions/src/local/seed.ts';
 
@@ -47,6 +48,19 @@ describe('built campaign pages', () => {
     const files = walk(SITE_DIST);
     expect(files.filter((f) => f.includes(draft.slug))).toEqual([]);
     expect(files.filter((f) => /\.(html|xml)$/.test(f) && readFileSync(f, 'utf8').includes(`/c/${draft.slug}/`))).toEqual([]);
+  });
+
+  it('a page in an added language links to the campaign in that language, and to its copies of the shared pages, which are built', () => {
+    const links = html('/vi/c/pine-hollow/')
+      .querySelectorAll('main a[href^="/"], main form[action], main iframe[src]')
+      .filter((el) => !el.closest('.campaign-languages'))
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('action') ?? el.getAttribute('src'));
+    expect(links.filter((href) => !href?.startsWith('/vi/c/pine-hollow/'))).toEqual([]);
+    expect(links).toEqual(expect.arrayContaining(['/vi/c/pine-hollow/get-a-lock/', '/vi/c/pine-hollow/pledge/', '/vi/c/pine-hollow/pledge-count/', '/vi/c/pine-hollow/red-flag-laws/']));
+    for (const page of CAMPAIGN_SHARED_PAGES) {
+      expect(links).toContain(sharedPagePath('pine-hollow', 'vi', page));
+      expect(existsSync(join(SITE_DIST, sharedPagePath('pine-hollow', 'vi', page), 'index.html')), page).toBe(true);
+    }
   });
 
   it('an ended campaign keeps a closing page (crisis lines, state guide, status links) and has no flyer', () => {

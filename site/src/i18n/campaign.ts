@@ -1,4 +1,8 @@
+import type { CampaignSharedPage } from '#domain/campaign-paths';
 import type { SiteLocale } from './ui.ts';
+
+/** The "learn more" list: shared pages, so a page in an added language links to the campaign's own copy. */
+const learnLinks = (links: readonly (readonly [CampaignSharedPage, string])[]) => links;
 
 /** Words of the campaign pages (home, closing page, flyer, share image), in both site languages. */
 const text = {
@@ -38,14 +42,14 @@ const text = {
     guideLink: (state: string) => `${state}: the law in plain words, and local help`,
     whichOption: 'What fits my situation?',
     learnHeading: 'Learn more',
-    learn: [
+    learn: learnLinks([
       ['/safe-storage/', 'How to store firearms safely'],
       ['/warning-signs/', 'Warning signs and how to talk about it'],
       ['/in-a-crisis/', 'What to do in a crisis'],
       ['/why-access-matters/', 'Why firearm access matters'],
       ['/veterans-and-gun-owners/', 'Veterans and firearm owners'],
       ['/parents/', 'Parents and caregivers'],
-    ],
+    ]),
     contactHeading: 'Contact and privacy',
     contact: 'Questions about this campaign? Write to',
     retention: (days: number) => `We ask for as little as we can. Personal data from a request is deleted at most ${days} days after it is done or cancelled.`,
@@ -112,14 +116,14 @@ const text = {
     guideLink: (state: string) => `${state}: la ley en palabras sencillas y la ayuda local`,
     whichOption: '¿Qué opción es para mi caso?',
     learnHeading: 'Más información',
-    learn: [
+    learn: learnLinks([
       ['/safe-storage/', 'Cómo guardar las armas de forma segura'],
       ['/warning-signs/', 'Señales de alerta y cómo hablar del tema'],
       ['/in-a-crisis/', 'Qué hacer en una crisis'],
       ['/why-access-matters/', 'Por qué importa el acceso a las armas'],
       ['/veterans-and-gun-owners/', 'Veteranos y dueños de armas'],
       ['/parents/', 'Madres, padres y cuidadores'],
-    ],
+    ]),
     contactHeading: 'Contacto y privacidad',
     contact: '¿Preguntas sobre esta campaña? Escriba a',
     retention: (days: number) => `Pedimos solo los datos necesarios. Los datos personales de una solicitud se borran a más tardar ${days} días después de que se complete o se cancele.`,

@@ -1,9 +1,10 @@
 import { getCollection } from 'astro:content';
 import type { Campaign } from '#domain/campaign';
 import { fallbackNotice, RTL_LANGUAGES } from '#domain/campaign-languages';
-import { isAddedLanguage } from '#domain/campaign-paths';
+import { CAMPAIGN_SHARED_PAGES, isAddedLanguage, type CampaignSharedPage } from '#domain/campaign-paths';
 import type { ErpoRecord } from '#domain/erpo';
 import { checkLogoFile, type CampaignLogoFile } from './campaign-logo-file.ts';
+import { getContentPages } from './content-pages.ts';
 import { getErpoRecords } from './erpo-content.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function publishedCampaigns(): Promise<Campaign[]> {
   return (await getCollection('campaigns')).map((e) => e.data).filter((c) => c.status !== 'draft').sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-export { campaignPath, contentLocale, isAddedLanguage, sharedPagePath } from '#domain/campaign-paths';
+export { CAMPAIGN_SHARED_PAGES, campaignPath, contentLocale, isAddedLanguage, sharedPagePath, type CampaignSharedPage } from '#domain/campaign-paths';
 
 export const themeHref = (slug: string): string => `/c/${slug}/theme.css`;
 export const ogImagePath = (slug: string, language: string): string => `/c/${slug}/og-${language}.png`;
@@ -63,4 +64,28 @@ export async function campaignPagePaths(filter: (language: string) => boolean) {
 /** Flyers invite people in: only live campaigns have one. */
 export async function flyerPagePaths(filter: (language: string) => boolean) {
   return (await campaignPagePaths(filter)).filter((p) => p.props.campaign.status === 'live');
+}
+
+/** The campaign's red-flag guide (/c/<slug>/red-flag-laws/): where its state has a record. */
+export async function erpoPagePaths(filter: (language: string) => boolean) {
+  return (await campaignPagePaths(filter)).flatMap(({ params, props: { record, ...props } }) => (record ? [{ params, props: { ...props, record } }] : []));
+}
+
+/** The shared pages with a route of their own under the campaign; every other one is an education page. */
+const SHARED_PAGES_WITH_A_ROUTE: readonly CampaignSharedPage[] = ['/red-flag-laws/which-option/'];
+
+/**
+ * The education pages among the shared pages, built again in each added language of every
+ * published campaign (/vi/c/<slug>/safe-storage/), in English.
+ */
+export async function sharedContentPagePaths() {
+  const entries = new Map((await getContentPages('en')).map((p) => [`/${p.slug}/`, p.entry]));
+  const pages = CAMPAIGN_SHARED_PAGES.filter((page) => !SHARED_PAGES_WITH_A_ROUTE.includes(page)).map((page) => {
+    const entry = entries.get(page);
+    if (!entry) throw new Error(`${page} is one of a campaign's shared pages (CAMPAIGN_SHARED_PAGES) but no page in site/src/content/pages/en/ builds it.`);
+    return { page, entry };
+  });
+  return (await campaignPagePaths(isAddedLanguage)).flatMap(({ params, props: { campaign, language } }) =>
+    pages.map(({ page, entry }) => ({ params: { ...params, page: page.slice(1, -1) }, props: { campaign, language, entry } })),
+  );
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
+import { CAMPAIGN_SHARED_PAGES, sharedPagePath } from '../../../functions/src/domain/campaign-paths.ts';
 import { axeViolations, openPage, useBrowser } from '../../support/browser.ts';
 
 /**
@@ -22,11 +23,15 @@ const DEMOS = [
 ] as const;
 
 const prefix = (language: string) => (language === 'en' ? '' : `/${language}`);
+/** The static pages a campaign builds again in an added language, in English: the shared pages its pages link to. */
+const sharedPagesIn = (slug: string, language: string) => CAMPAIGN_SHARED_PAGES.map((page) => sharedPagePath(slug, language, page));
 const pagesOf = (demo: (typeof DEMOS)[number]) =>
   demo.languages.flatMap((language) => [
     `${prefix(language)}/c/${demo.slug}/`,
     ...(demo.status === 'live' ? [`${prefix(language)}/c/${demo.slug}/flyer/`] : []),
-    ...(language !== 'vi' ? [`${prefix(language)}/c/${demo.slug}/red-flag-laws/`] : []),
+    `${prefix(language)}/c/${demo.slug}/red-flag-laws/`,
+    ...(language === 'vi' ? sharedPagesIn(demo.slug, language) : []),
+    // The request-time pages in an added language are tested where the API renders them.
     ...(demo.status === 'live' && language !== 'vi'
       ? [`${prefix(language)}/c/${demo.slug}/get-a-lock/`, `${prefix(language)}/c/${demo.slug}/get-a-lock/request/`, `${prefix(language)}/c/${demo.slug}/pledge/`]
       : []),
@@ -67,6 +72,23 @@ describe('campaign pages in an added language', () => {
     expect(await p.locator('[data-campaign-message] blockquote').getAttribute('lang')).toBe('vi');
     await p.context().close();
   });
+
+  // Each static page built again in Vietnamese, with its English original: the campaign's own guide, or the site's page.
+  it.each([['/vi/c/pine-hollow/red-flag-laws/', '/c/pine-hollow/red-flag-laws/'], ...CAMPAIGN_SHARED_PAGES.map((page) => [sharedPagePath('pine-hollow', 'vi', page), page])])(
+    '%s: English with the notice in Vietnamese first, a way back to the campaign, and the original as canonical and in the language list',
+    async (path, original) => {
+      const p = await openPage(browser());
+      expect((await p.goto(`${baseUrl}${path}`))?.status()).toBe(200);
+      expect(await p.getAttribute('html', 'lang')).toBe('en');
+      const first = p.locator('main > :first-child');
+      expect(await first.getAttribute('data-fallback-notice')).toBe('');
+      expect(await first.getAttribute('lang')).toBe('vi');
+      expect(await p.locator('main nav.breadcrumbs a[href="/vi/c/pine-hollow/"]').count()).toBe(1);
+      expect(new URL((await p.getAttribute('link[rel="canonical"]', 'href'))!).pathname).toBe(original);
+      expect(await p.locator('.campaign-languages a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([original, `/es${original}`]);
+      await p.context().close();
+    },
+  );
 });
 
 describe('the crisis banner and footer under every theme', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brandContrastProblems, DEFAULT_BRAND, PAGE_BACKGROUND, PANEL_BACKGROUNDS, themeCss, themePairs } from '../../../functions/src/domain/campaign-brand.ts';
 import { fallbackNotice, PLATFORM_FALLBACK_NOTICES } from '../../../functions/src/domain/campaign-languages.ts';
+import { CAMPAIGN_SHARED_PAGES, campaignPath, sharedPagePath, withoutLanguage } from '../../../functions/src/domain/campaign-paths.ts';
 import { logoSize, svgLogoProblems } from '../../../functions/src/domain/campaign-logo.ts';
 import { contrastRatio, formatRatio } from '../../../functions/src/domain/contrast.ts';
 import { isStale } from '../../../functions/src/domain/storage-site.ts';
@@ -65,6 +66,21 @@ describe('added languages', () => {
     expect(fallbackNotice('vi')).toBe(PLATFORM_FALLBACK_NOTICES.vi);
     expect(fallbackNotice('vi', { vi: 'Câu riêng.' })).toBe('Câu riêng.');
     expect(fallbackNotice('so')).toBeUndefined();
+  });
+
+  it('a campaign page lives under its language; a shared page is the site’s own in en/es and the campaign’s copy in an added language', () => {
+    expect(['en', 'es', 'vi'].map((l) => campaignPath('pine-hollow', l, 'red-flag-laws/'))).toEqual(['/c/pine-hollow/red-flag-laws/', '/es/c/pine-hollow/red-flag-laws/', '/vi/c/pine-hollow/red-flag-laws/']);
+    expect(campaignPath('pine-hollow', 'vi')).toBe('/vi/c/pine-hollow/');
+    expect(['en', 'es', 'vi'].map((l) => sharedPagePath('pine-hollow', l, '/red-flag-laws/which-option/'))).toEqual([
+      '/red-flag-laws/which-option/',
+      '/es/red-flag-laws/which-option/',
+      '/vi/c/pine-hollow/red-flag-laws/which-option/',
+    ]);
+    for (const page of CAMPAIGN_SHARED_PAGES) {
+      expect(sharedPagePath('x', 'vi', page)).toBe(`/vi/c/x${page}`);
+      expect(withoutLanguage(sharedPagePath('x', 'es', page))).toBe(page);
+    }
+    expect(['/vi/c/x/pledge/', '/es/pledge/', '/es/', '/es', '/c/x/', '/', '/escape/'].map(withoutLanguage)).toEqual(['/c/x/pledge/', '/pledge/', '/', '/', '/c/x/', '/', '/escape/']);
   });
 });
 
