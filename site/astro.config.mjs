@@ -24,7 +24,9 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', es: 'es' } },
       // Error pages and page shells are not content; they stay out of the sitemap (and carry noindex).
-      filter: (page) => !page.includes('/zip-error/') && !page.includes('/shells/') && !/\/404\/?$/.test(page),
+      // A campaign's pages in a language it adds (/vi/c/<slug>/...) are the English pages with a
+      // notice, whose canonical is the English page: only canonical addresses belong in a sitemap.
+      filter: (page) => !page.includes('/zip-error/') && !page.includes('/shells/') && !/\/404\/?$/.test(page) && !/^https?:\/\/[^/]+\/(?!es\/)[a-z]{2}\/c\//.test(page),
     }),
   ],
   // No prefetch, no view transitions, no client islands: content pages ship zero JavaScript.

@@ -16,8 +16,12 @@ describe('sitemap', () => {
     expect(xml).toContain('hreflang="en"');
   });
 
-  it('leaves error pages out', () => {
+  it('leaves error pages out, and pages whose canonical is another page', () => {
     expect(locs.filter((p) => p.includes('zip-error') || p.includes('404'))).toEqual([]);
+    // A campaign's pages in a language it adds are English pages with a notice (canonical: English).
+    expect(locs).toContain('/c/pine-hollow/');
+    expect(locs).toContain('/es/c/pine-hollow/red-flag-laws/');
+    expect(locs.filter((p) => p.startsWith('/vi/'))).toEqual([]);
   });
 
   it('is announced in robots.txt', () => {
