@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +11,20 @@ import { SITE_DIST } from '../../functions/src/local/paths.ts';
  * Outside checkers over the whole site as people get it from the local server: every built page
  * and every page the API renders (finder, form, status, with errors shown) passes the Nu HTML
  * Checker (vnu.jar from npm, on the Java DynamoDB Local already needs) with zero errors, and a
- * crawl from `/` and `/es/` finds no broken internal link.
+ * crawl from `/`, `/es/` and every published campaign's home page in each of its languages finds
+ * no broken internal link (links, frames and GET forms).
  */
 const baseUrl = inject('baseUrl');
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every published campaign's home page in each of its languages, from the campaign files. */
+const CAMPAIGNS_DIR = join(SITE_DIST, '..', 'src', 'content', 'campaigns');
+const campaignHomes = readdirSync(CAMPAIGNS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(CAMPAIGNS_DIR, f), 'utf8')) as { slug: string; status: string; languages: string[] })
+  .filter((c) => c.status !== 'draft')
+  .flatMap((c) => c.languages.map((l) => `${l === 'en' ? '' : `/${l}`}/c/${c.slug}/`));
 
 async function get(path: string, init: RequestInit = {}) {
   const send = () => fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init });
@@ -84,6 +93,10 @@ describe('outside checkers', () => {
       rendered[`status${locale}`] = (await get(await statusPagePath(locale))).body;
       rendered[`status-404${locale}`] = (await get(`${prefix}/c/demo-city/get-a-lock/status/K7QM-3XPD/${'A'.repeat(32)}/`)).body;
     }
+    // A campaign's pages in a language it adds: the English pages with its notice and brand.
+    rendered['finder-vi'] = (await get('/vi/c/pine-hollow/get-a-lock/?zip=30303')).body;
+    rendered['form-vi'] = (await get('/vi/c/pine-hollow/get-a-lock/request/')).body;
+    rendered['pledge-vi'] = (await get('/vi/c/pine-hollow/pledge/')).body;
     for (const [name, html] of Object.entries(rendered)) {
       expect(html, name).toMatch(/^<!DOCTYPE html>/i);
       writeFileSync(join(workDir, `${name}.html`), html);
@@ -94,13 +107,10 @@ describe('outside checkers', () => {
     expect(errors).toEqual([]);
   });
 
-  it('finds no broken internal link in a crawl from / and /es/', { timeout: 180_000 }, async () => {
+  it('finds no broken internal link in a crawl from /, /es/ and every campaign home page', { timeout: 180_000 }, async () => {
     const seen = new Set<string>();
     const broken: string[] = [];
-    const queue: { path: string; from: string }[] = [
-      { path: '/', from: '(start)' },
-      { path: '/es/', from: '(start)' },
-    ];
+    const queue: { path: string; from: string }[] = ['/', '/es/', ...campaignHomes].map((path) => ({ path, from: '(start)' }));
     while (queue.length) {
       const { path, from } = queue.shift()!;
       if (seen.has(path)) continue;
@@ -115,8 +125,14 @@ describe('outside checkers', () => {
         continue;
       }
       if (!res.type.startsWith('text/html')) continue;
-      for (const a of parse(res.body).querySelectorAll('a[href], link[href]')) {
-        const href = a.getAttribute('href')!;
+      const root = parse(res.body);
+      const targets = [
+        ...root.querySelectorAll('a[href], link[href]').map((el) => el.getAttribute('href')!),
+        ...root.querySelectorAll('iframe[src]').map((el) => el.getAttribute('src')!),
+        // A GET form's address is a page too (the finder's ZIP form); a POST form's is reached by other tests.
+        ...root.querySelectorAll('form[action]').filter((el) => (el.getAttribute('method') ?? 'get').toLowerCase() === 'get').map((el) => el.getAttribute('action')!),
+      ];
+      for (const href of targets) {
         const url = new URL(href, `${baseUrl}${path}`);
         if (url.origin !== new URL(baseUrl).origin || !/^https?:$/.test(url.protocol)) continue;
         // Private status links, staff pages and the API's JSON are reached by other tests, not by links.

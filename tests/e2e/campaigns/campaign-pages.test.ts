@@ -31,8 +31,8 @@ const pagesOf = (demo: (typeof DEMOS)[number]) =>
     ...(demo.status === 'live' ? [`${prefix(language)}/c/${demo.slug}/flyer/`] : []),
     `${prefix(language)}/c/${demo.slug}/red-flag-laws/`,
     ...(language === 'vi' ? sharedPagesIn(demo.slug, language) : []),
-    // The request-time pages in an added language are tested where the API renders them.
-    ...(demo.status === 'live' && language !== 'vi'
+    // The pages the API renders, in every language of the campaign (an added one in English with its notice).
+    ...(demo.status === 'live'
       ? [`${prefix(language)}/c/${demo.slug}/get-a-lock/`, `${prefix(language)}/c/${demo.slug}/get-a-lock/request/`, `${prefix(language)}/c/${demo.slug}/pledge/`]
       : []),
   ]);
@@ -71,6 +71,42 @@ describe('campaign pages in an added language', () => {
     expect(await notice.textContent()).toContain('tiếng Anh');
     expect(await p.locator('[data-campaign-message] blockquote').getAttribute('lang')).toBe('vi');
     await p.context().close();
+  });
+
+  it('lead from the home page only to pages that say so too, through the lock and pledge pages', async () => {
+    const p = await openPage(browser());
+    await p.goto(`${baseUrl}/vi/c/pine-hollow/`);
+    // Every link in the page's content (the language list leads, on purpose, to the other languages).
+    const links = [...new Set(await p.locator('main a[href^="/"]').evaluateAll((as) => as.filter((a) => !a.closest('.campaign-languages')).map((a) => a.getAttribute('href')!)))];
+    const actions = await p.locator('main form[method="get"]').evaluateAll((fs) => fs.map((f) => f.getAttribute('action')!));
+    const targets = [...links, ...actions.map((a) => `${a}?zip=30303`)];
+    expect(targets.length).toBeGreaterThan(12);
+    for (const target of targets) {
+      expect(target, target).toMatch(/^\/vi\/c\/pine-hollow\//);
+      expect((await p.goto(`${baseUrl}${target}`))?.status(), target).toBe(200);
+      expect(await p.getAttribute('html', 'lang'), target).toBe('en');
+      expect(await p.locator('main [data-fallback-notice][lang="vi"]').count(), target).toBe(1);
+    }
+    await p.context().close();
+  });
+
+  it('keep a pledge sent without JavaScript in the language, to "check your email"', async () => {
+    const p = await openPage(browser(), { javaScriptEnabled: false });
+    await p.goto(`${baseUrl}/vi/c/pine-hollow/pledge/`);
+    await p.getByLabel('Your name').fill('Added Language Pledger');
+    await p.getByLabel('Email address').fill(`vi-e2e-${Date.now()}@example.com`);
+    await p.getByLabel('ZIP code').fill('30303');
+    // The form token asks for a second between showing the form and sending it.
+    await p.waitForTimeout(1100);
+    await Promise.all([p.waitForURL('**/check-email/'), p.getByRole('button', { name: 'Sign the pledge' }).click()]);
+    expect(new URL(p.url()).pathname).toBe('/vi/c/pine-hollow/pledge/check-email/');
+    expect(await p.locator('main > :first-child').getAttribute('lang')).toBe('vi');
+    await p.context().close();
+    // axe-core needs JavaScript in the page; the HTML is the same either way.
+    const q = await openPage(browser());
+    await q.goto(`${baseUrl}/vi/c/pine-hollow/pledge/check-email/`);
+    expect(await axeViolations(q)).toEqual([]);
+    await q.context().close();
   });
 
   // Each static page built again in Vietnamese, with its English original: the campaign's own guide, or the site's page.
