@@ -63,6 +63,14 @@ describe('built campaign pages', () => {
     }
   });
 
+  it('a shared page’s copy in an added language links on to the other copies; the site’s own page is unchanged', () => {
+    const bodyLinks = (path: string) => html(path).querySelectorAll('[data-page-content] a[href^="/"]').map((a) => a.getAttribute('href'));
+    expect(bodyLinks('/vi/c/pine-hollow/parents/')).toEqual(['/vi/c/pine-hollow/safe-storage/', '/vi/c/pine-hollow/warning-signs/', '/vi/c/pine-hollow/in-a-crisis/']);
+    expect(bodyLinks('/parents/')).toEqual(['/safe-storage/', '/warning-signs/', '/in-a-crisis/']);
+    // A page the campaign does not rebuild is linked as written.
+    expect(bodyLinks('/vi/c/pine-hollow/in-a-crisis/')).toContain('/after-an-attempt/');
+  });
+
   it('an ended campaign keeps a closing page (crisis lines, state guide, status links) and has no flyer', () => {
     const page = html('/c/harbor-point/');
     expect(page.querySelector('h1')?.textContent).toMatch(/has ended$/);

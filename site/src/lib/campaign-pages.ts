@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import type { Campaign } from '#domain/campaign';
 import { fallbackNotice, RTL_LANGUAGES } from '#domain/campaign-languages';
-import { CAMPAIGN_SHARED_PAGES, isAddedLanguage, type CampaignSharedPage } from '#domain/campaign-paths';
+import { CAMPAIGN_SHARED_PAGES, isAddedLanguage, sharedPagePath, type CampaignSharedPage } from '#domain/campaign-paths';
 import type { ErpoRecord } from '#domain/erpo';
 import { checkLogoFile, type CampaignLogoFile } from './campaign-logo-file.ts';
 import { getContentPages } from './content-pages.ts';
@@ -88,4 +88,14 @@ export async function sharedContentPagePaths() {
   return (await campaignPagePaths(isAddedLanguage)).flatMap(({ params, props: { campaign, language } }) =>
     pages.map(({ page, entry }) => ({ params: { ...params, page: page.slice(1, -1) }, props: { campaign, language, entry } })),
   );
+}
+
+/**
+ * A shared page's body as a campaign's copy in an added language shows it: its links to the other
+ * shared pages the campaign rebuilds lead to those copies (`/safe-storage/` → `/vi/c/<slug>/safe-storage/`),
+ * so a reader keeps the notice in their language; every other link is left as written.
+ */
+export function linksInCampaign(html: string, slug: string, language: string): string {
+  const shared = new Set<string>(CAMPAIGN_SHARED_PAGES);
+  return html.replace(/href="(\/[^"#?]*)"/g, (whole, path: string) => (shared.has(path) ? `href="${sharedPagePath(slug, language, path as CampaignSharedPage)}"` : whole));
 }
