@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 export const CAMPAIGN_PAGE_PREFIXES: readonly { prefix: string; language?: string }[] = [
   { prefix: '', language: 'en' },
   { prefix: '/es', language: 'es' },
-  { prefix: '/:lang{[a-z]{2}}' },
+  { prefix: '/:lang{[a-z][a-z]}' },
 ];
 
 /** The language of a page: its prefix's, or the added language the path names. */

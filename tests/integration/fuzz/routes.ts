@@ -13,7 +13,8 @@ import { bodyModel, type Auth, type BodyModel, type RouteShape } from './inputs.
  * its query parameters, the body model built from the route's real schema, whether it is a public
  * POST behind the anti-abuse guard, and who may call it. Routes are listed from the app itself
  * (`inspectRoutes`), so a route added later without an entry here fails the fuzz test by name.
- * Keys drop the `/es` prefix: both languages of a page share an entry.
+ * Keys drop the language prefix (`/es`, and `/:lang` of a campaign's added languages): every
+ * language of a page shares an entry.
  */
 export interface RouteSpec {
   /** Share of the run's inputs, relative to the other routes. */
@@ -39,7 +40,10 @@ export function appRoutes(app: Hono<any>): AppRoute[] {
     .map((r) => ({ method: r.method, path: r.path }));
 }
 
-export const specKey = (route: AppRoute): string => `${route.method} ${route.path.replace(/^\/es(?=\/)/, '')}`;
+export const specKey = (route: AppRoute): string => `${route.method} ${route.path.replace(/^\/(?:es|:lang\{[^}]*\})(?=\/)/, '')}`;
+
+/** A campaign page's added language: one the test campaign lists, one it does not, Spanish, junk. */
+const lang = paramOf('vi', 'fr', 'es', 'EN');
 
 const zip = fc.oneof(fc.constantFrom('97201', '97201-1234', '972011234', '00000', '99999', '20001', '73301', ' 97201 '), hostileText);
 const dateText = fc.oneof(fc.constantFrom('2026-11-25', '2026-02-30', '1970-01-01', '9999-12-31', '26-11-25'), hostileText);
@@ -185,8 +189,9 @@ export function authOf(spec: RouteSpec, live: string): fc.Arbitrary<Auth> {
 export function shapeOf(route: AppRoute, spec: RouteSpec, live: string): RouteShape {
   return {
     method: route.method,
-    pattern: route.path,
-    params: spec.params ?? {},
+    // A parameter's pattern (`:lang{[a-z][a-z]}`) is the router's: the fuzzer fills the name.
+    pattern: route.path.replace(/(:\w+)\{[^}]*\}/g, '$1'),
+    params: { lang, ...spec.params },
     query: spec.query ? queryOf(spec.query) : queryOf({}),
     body: spec.body ?? null,
     guarded: spec.guarded ?? false,
