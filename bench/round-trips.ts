@@ -1,4 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { callRecorder, type RecordedCall } from '../tests/support/dynamo-calls.ts';
+import type { capacityMeter } from './capacity-meter.ts';
 import { ms, ratio, table } from './markdown.ts';
 import {
   BatchGetItemCommand,
@@ -12,42 +14,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 
-/** One DynamoDB call as the app made it: the operation and its (marshalled) input. */
-export interface RecordedCall {
-  command: string;
-  input: Record<string, unknown>;
-}
-
-/**
- * Records every DynamoDB call an app client makes, in order, with its input exactly as sent (the
- * serialized request body, which for DynamoDB's JSON protocol is the low-level input with every
- * attribute marshalled), so the same calls can be replayed directly: the raw floor a route is
- * measured against. `take()` returns the calls since the last take.
- */
-export function callRecorder() {
-  let calls: RecordedCall[] = [];
-  const configure = (client: DynamoDBClient) => {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const body = (args.request as { body?: unknown }).body;
-        // The SDK's idempotency token of a transaction is the SDK's own: the replay gets a new one.
-        const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
-        const { ClientRequestToken: _token, ...input } = JSON.parse(text) as Record<string, unknown>;
-        calls.push({ command: context.commandName ?? 'unknown', input });
-        return next(args);
-      },
-      { step: 'build', name: 'callRecorder' },
-    );
-  };
-  return {
-    configure,
-    take(): RecordedCall[] {
-      const taken = calls;
-      calls = [];
-      return taken;
-    },
-  };
-}
+export { callRecorder, type RecordedCall };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table of every command class, each with its own input type
 const COMMANDS: Record<string, new (input: any) => any> = {
@@ -172,5 +139,36 @@ export function routeTable(routes: ({ route: string } & RouteFigures)[]): string
     ['route', 'p50', 'p95', 'its raw DynamoDB calls, p50', 'ratio (p50)', 'DynamoDB round trips per request'],
     routes.map((f) => [f.route, ms(f.p50, 2), ms(f.p95, 2), ms(f.rawP50, 2), ratio(f.ratio), `${f.roundTrips.toFixed(1)} (${f.calls})`]),
     ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+}
+
+/** One route's figures with what it cost DynamoDB per request (as DynamoDB Local reports it). */
+export type MeteredRoute = { route: string } & RouteFigures & { wcu: number; rcu: number; items: number };
+
+export const sumUnits = (rows: { wcu: number; rcu: number }[], key: 'wcu' | 'rcu') => rows.reduce((total, r) => total + r[key], 0);
+
+/**
+ * `routeVsRaw` on a fresh copy of the app's table (so the raw side replays on the table as the app
+ * saw it, earlier submissions included), metered: write and read units and items per transaction.
+ */
+export async function meteredRoute(
+  route: string,
+  options: Parameters<typeof routeVsRaw>[0] & { meter: ReturnType<typeof capacityMeter> },
+): Promise<MeteredRoute> {
+  const { meter, ...run } = options;
+  await copyTable(run.client, run.fromTable, run.toTable);
+  meter.reset();
+  const figures = summarise(await routeVsRaw(run));
+  const requests = run.runs + run.warmup;
+  const units = meter.perRequest(requests);
+  return { route, ...figures, wcu: sumUnits(units, 'wcu'), rcu: sumUnits(units, 'rcu'), items: meter.transactItems() / requests };
+}
+
+/** Routes with what each cost DynamoDB per request. */
+export function meteredTable(routes: MeteredRoute[]): string {
+  return table(
+    ['route', 'p50', 'ratio to raw (p50)', 'round trips (operations)', 'WCU', 'RCU', 'transaction items per request'],
+    routes.map((r) => [r.route, ms(r.p50, 2), ratio(r.ratio), `${r.roundTrips.toFixed(1)} (${r.calls})`, r.wcu.toFixed(1), r.rcu.toFixed(1), r.items.toFixed(1)]),
+    ['l', 'r', 'r', 'l', 'r', 'r', 'r'],
   );
 }
