@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** One DynamoDB call as the app made it: the operation and its (marshalled) input. */
@@ -11,11 +12,14 @@ export interface RecordedCall {
  * serialized request body, which for DynamoDB's JSON protocol is the low-level input with every
  * attribute marshalled). The benches replay the calls directly (the raw floor a route is measured
  * against); the round-trip tests compare what a first and a repeat submission send. `take()`
- * returns the calls since the last take. Hooked at the build step: an SDK retry of one call is
+ * returns the calls since the last take; `during(fn)` returns only the calls `fn` itself made
+ * (its async context), not those of anything running meanwhile on the same client (the stream's
+ * email sender, in the integration harness). Hooked at the build step: an SDK retry of one call is
  * recorded once.
  */
 export function callRecorder() {
   let calls: RecordedCall[] = [];
+  const scope = new AsyncLocalStorage<RecordedCall[]>();
   const configure = (client: DynamoDBClient) => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -23,7 +27,7 @@ export function callRecorder() {
         // The SDK's idempotency token of a transaction is the SDK's own: a replay gets a new one.
         const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
         const { ClientRequestToken: _token, ...input } = JSON.parse(text) as Record<string, unknown>;
-        calls.push({ command: context.commandName ?? 'unknown', input });
+        (scope.getStore() ?? calls).push({ command: context.commandName ?? 'unknown', input });
         return next(args);
       },
       { step: 'build', name: 'callRecorder' },
@@ -35,6 +39,11 @@ export function callRecorder() {
       const taken = calls;
       calls = [];
       return taken;
+    },
+    async during<T>(fn: () => Promise<T>): Promise<{ result: T; calls: RecordedCall[] }> {
+      const own: RecordedCall[] = [];
+      const result = await scope.run(own, fn);
+      return { result, calls: own };
     },
   };
 }
