@@ -143,25 +143,72 @@ export function routeTable(routes: ({ route: string } & RouteFigures)[]): string
 }
 
 /** One route's figures with what it cost DynamoDB per request (as DynamoDB Local reports it). */
-export type MeteredRoute = { route: string } & RouteFigures & { wcu: number; rcu: number; items: number };
+export type MeteredRoute = { route: string } & RouteFigures & { wcu: number; rcu: number; items: number; operations: OperationUnits[] };
+
+/** Calls, write and read units of one operation, per request. */
+export type OperationUnits = { op: string; calls: number; wcu: number; rcu: number };
 
 export const sumUnits = (rows: { wcu: number; rcu: number }[], key: 'wcu' | 'rcu') => rows.reduce((total, r) => total + r[key], 0);
 
+export interface MeteredRunOptions {
+  runs: number;
+  warmup: number;
+  recorder: ReturnType<typeof callRecorder>;
+  meter: ReturnType<typeof capacityMeter>;
+  client: DynamoDBClient;
+  fromTable: string;
+  toTable: string;
+}
+
 /**
- * `routeVsRaw` on a fresh copy of the app's table (so the raw side replays on the table as the app
- * saw it, earlier submissions included), metered: write and read units and items per transaction.
+ * Routes against their own raw calls, interleaved request by request (route 1, route 2, ... then
+ * again), so every route sees the same moment of a shared machine and of DynamoDB Local warming
+ * up: the fair way to compare a first submission with a repeat. Runs on a fresh copy of the app's
+ * table (the raw side replays on the table as the app saw it, earlier submissions included, and
+ * then gets every replayed write too). Metered per route: write and read units and transaction
+ * items per request. `send(i)` makes the route's i-th request and returns its time in ms.
  */
-export async function meteredRoute(
-  route: string,
-  options: Parameters<typeof routeVsRaw>[0] & { meter: ReturnType<typeof capacityMeter> },
-): Promise<MeteredRoute> {
-  const { meter, ...run } = options;
-  await copyTable(run.client, run.fromTable, run.toTable);
-  meter.reset();
-  const figures = summarise(await routeVsRaw(run));
-  const requests = run.runs + run.warmup;
-  const units = meter.perRequest(requests);
-  return { route, ...figures, wcu: sumUnits(units, 'wcu'), rcu: sumUnits(units, 'rcu'), items: meter.transactItems() / requests };
+export async function meteredRoutes(routes: { route: string; send: (i: number) => Promise<number> }[], options: MeteredRunOptions): Promise<MeteredRoute[]> {
+  const { runs, warmup, recorder, meter, client, fromTable, toTable } = options;
+  await copyTable(client, fromTable, toTable);
+  const results = routes.map((): RouteVsRaw => ({ endpointMs: [], rawMs: [], calls: [] }));
+  const units = routes.map(() => ({ wcu: 0, rcu: 0, items: 0, operations: new Map<string, OperationUnits>() }));
+  for (let i = 0; i < warmup + runs; i += 1) {
+    for (const [j, route] of routes.entries()) {
+      recorder.take();
+      meter.reset();
+      const endpoint = await route.send(i);
+      const calls = recorder.take();
+      const used = meter.perRequest(1);
+      units[j]!.wcu += sumUnits(used, 'wcu');
+      units[j]!.rcu += sumUnits(used, 'rcu');
+      units[j]!.items += meter.transactItems();
+      for (const u of used) {
+        const sum = units[j]!.operations.get(u.op) ?? { op: u.op, calls: 0, wcu: 0, rcu: 0 };
+        units[j]!.operations.set(u.op, { op: u.op, calls: sum.calls + u.calls, wcu: sum.wcu + u.wcu, rcu: sum.rcu + u.rcu });
+      }
+      const raw = await replay(client, calls, fromTable, toTable);
+      if (i < warmup) continue;
+      results[j]!.endpointMs.push(endpoint);
+      results[j]!.rawMs.push(raw);
+      results[j]!.calls.push(calls);
+    }
+  }
+  const requests = runs + warmup;
+  return routes.map((route, j) => ({
+    route: route.route,
+    ...summarise(results[j]!),
+    wcu: units[j]!.wcu / requests,
+    rcu: units[j]!.rcu / requests,
+    items: units[j]!.items / requests,
+    operations: [...units[j]!.operations.values()].map((u) => ({ op: u.op, calls: u.calls / requests, wcu: u.wcu / requests, rcu: u.rcu / requests })),
+  }));
+}
+
+/** One route on its own, metered (see `meteredRoutes`). */
+export async function meteredRoute(route: string, send: (i: number) => Promise<number>, options: MeteredRunOptions): Promise<MeteredRoute> {
+  const [figures] = await meteredRoutes([{ route, send }], options);
+  return figures!;
 }
 
 /** Routes with what each cost DynamoDB per request. */
