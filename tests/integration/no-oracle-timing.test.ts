@@ -3,7 +3,7 @@ import { NATIONAL_SCOPE } from '../../functions/src/pledges/index.ts';
 import { callRecorder, operationsOf } from '../support/dynamo-calls.ts';
 import { emailsSettled } from './helpers.ts';
 import { emailsTo, lockHarness, mailRequest, postJson, type LockHarness } from './lock-support.ts';
-import { pledgeBody, pledgeHarness, postPledge, type PledgeHarness } from './pledges/support.ts';
+import { linksFor, mailTo, pledgeBody, pledgeHarness, postForm, postPledge, type PledgeHarness } from './pledges/support.ts';
 
 /**
  * No oracle in the time an answer takes (decision 0021): a repeat submission makes the same
@@ -15,12 +15,16 @@ import { pledgeBody, pledgeHarness, postPledge, type PledgeHarness } from './ple
 const PATH = '/api/campaigns/lockton/lock-requests';
 const recorder = callRecorder();
 
-/** The DynamoDB operations one submission made, once the email sender is idle. */
-async function operations(send: () => Response | Promise<Response>, expected: number): Promise<string[]> {
+/**
+ * The DynamoDB operations one submission made, once the email sender is idle; with `items`, each
+ * transaction with its number of items (`TransactWriteItems 3`).
+ */
+async function operations(send: () => Response | Promise<Response>, expected: number, options: { items?: boolean } = {}): Promise<string[]> {
   await emailsSettled();
   const { result, calls } = await recorder.during(async () => send());
   expect(result.status).toBe(expected);
-  return operationsOf(calls);
+  const items = (input: Record<string, unknown>) => (Array.isArray(input.TransactItems) ? ` ${input.TransactItems.length}` : '');
+  return options.items ? calls.map((c, i) => `${operationsOf(calls)[i]}${items(c.input)}`) : operationsOf(calls);
 }
 
 describe('lock requests: a household that asked before costs what a new one does', () => {
@@ -78,7 +82,9 @@ describe.each([
   ['the national pledge', NATIONAL_SCOPE],
 ])('pledges (%s): an address that pledged before costs what a new one does', (_name, scope) => {
   let h: PledgeHarness;
-  const sign = (body: unknown) => operations(() => postPledge(h, body, { scope }), 202);
+  // A repeat writes as many items as a first pledge too: the stored answer, the pledge (checked),
+  // and a message whose sender decides whether an email goes.
+  const sign = (body: unknown) => operations(() => postPledge(h, body, { scope }), 202, { items: true });
 
   beforeAll(async () => {
     h = await pledgeHarness({ configureDynamo: recorder.configure });
@@ -88,8 +94,8 @@ describe.each([
   it('a repeat the same day (no email due) and a day later (the email is due)', async () => {
     const earlier = pledgeBody();
     const first = await sign(earlier);
-    // The rate limit, the address's pledge read, then one transaction.
-    expect(first).toEqual(['UpdateItem', 'GetItem', 'TransactWriteItems']);
+    // The rate limit, the address's pledge read, then one transaction of three items.
+    expect(first).toEqual(['UpdateItem', 'GetItem', 'TransactWriteItems 3']);
     expect(await sign({ ...earlier, name: 'Someone Else', email: earlier.email.toUpperCase() }), 'the same day').toEqual(first);
 
     h.clock.advanceMinutes(25 * 60);
@@ -97,5 +103,13 @@ describe.each([
     await sign(pledgeBody());
     expect(await sign(earlier), 'a day later').toEqual(first);
     expect(await sign(pledgeBody()), 'a new address a day later').toEqual(first);
+    const { unsubscribe } = await linksFor(earlier.email);
+    expect((await postForm(h, unsubscribe!, {})).status).toBe(200);
+    h.clock.advanceMinutes(25 * 60);
+    await sign(pledgeBody());
+    expect(await sign(earlier), 'after an unsubscribe').toEqual(first);
+
+    // The behaviour stays: the confirmation, then one more a day later; nothing the same day or after leaving.
+    expect((await mailTo(earlier.email)).map((e) => e.subject)).toEqual(['Please confirm your pledge', 'Please confirm your pledge']);
   });
 });

@@ -10,7 +10,7 @@ import { contactKey } from '../../platform/email/suppressions.ts';
 import { localizeFieldErrors } from '../messages.ts';
 import type { IdempotentWrite, PledgeAnswer } from '../ports.ts';
 import { pledgeInputSchema, type PledgeInput } from '../rules/input.ts';
-import { newPledge, repeatEmail, type PledgeRecord } from '../rules/record.ts';
+import { newPledge, type PledgeRecord } from '../rules/record.ts';
 import { PLEDGE_TOPIC, pledgeRef, type PledgeServiceDeps } from './deps.ts';
 
 /** The admission the anti-abuse guard gave this submission (platform/abuse/submission-guard.ts). */
@@ -35,8 +35,8 @@ const NONCE_BYTES = 12;
  * Signing a pledge, after the anti-abuse guard admitted it: validation, a read of the address's
  * pledge, then one transaction that writes the unconfirmed pledge, the stored answer for replays
  * and the confirmation email. A repeat from the same address in the same scope writes the stored
- * answer, and resends the email at most once a day (none after an unsubscribe), and is answered
- * exactly like a first pledge.
+ * answer and a message whose sender resends the email at most once a day (none after an
+ * unsubscribe), and is answered exactly like a first pledge.
  */
 export function pledgeSigning(deps: PledgeServiceDeps) {
   const { pledges, outbox, keyRing, clock } = deps;
@@ -54,18 +54,17 @@ export function pledgeSigning(deps: PledgeServiceDeps) {
   }
 
   /**
-   * A repeat: the stored answer, and the email when one is due, for the pledge read just before.
-   * Read again only when it changed meanwhile (another repeat sent the email, or it went).
+   * A repeat: the stored answer, and the `repeat` message about the pledge read just before (its
+   * sender decides whether an email goes, at most one a day): the same three items a first pledge
+   * writes. Read again only when the pledge went or was replaced meanwhile.
    */
   async function repeat(scope: string, emailKey: string, write: IdempotentWrite, fingerprint: Fingerprint, read: PledgeRecord | null) {
     let existing = read;
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      // Gone in the meantime (deleted, expired) or no email due: only the answer is stored.
       if (attempt > 0) existing = await pledges.get(scope, emailKey);
-      const at = clock.now();
-      const kind = existing ? repeatEmail(existing, at) : null;
-      const entry = kind ? outbox.entry(PLEDGE_TOPIC, kind, pledgeRef(scope, emailKey), scope) : undefined;
-      const outcome = await pledges.repeat({ idempotency: write, ...(existing && entry ? { email: { existing, entry, at: at.toISOString() } } : {}) });
+      // Gone in the meantime (deleted, expired): only the answer is stored.
+      const message = existing ? { existing, entry: outbox.entry(PLEDGE_TOPIC, 'repeat', pledgeRef(scope, emailKey), scope) } : undefined;
+      const outcome = await pledges.repeat({ idempotency: write, ...(message ? { message } : {}) });
       if (outcome === 'done') return;
       if (outcome !== 'stale') return replayed(outcome.replay, fingerprint);
     }
