@@ -7,6 +7,7 @@ import { startDynamoDbLocal } from '../functions/src/local/dynamodb-local.ts';
 import { freePort } from '../functions/src/local/net.ts';
 import { SITE_DIST } from '../functions/src/local/paths.ts';
 import { startSesLocal } from '../functions/src/local/ses-local.ts';
+import type { Clock } from '../functions/src/platform/clock.ts';
 import { createDynamoClients } from '../functions/src/platform/dynamo/client.ts';
 import { ensureTable } from '../functions/src/platform/dynamo/table-setup.ts';
 import { staticKeyRing } from '../functions/src/platform/secrets/key-ring.ts';
@@ -26,9 +27,10 @@ export interface BenchPlatform {
 /**
  * The route benches' platform: its own DynamoDB Local (in memory) and local SES, a fresh table, and
  * the app's real adapters with a generous rate limit and no minimum fill time, so every request
- * measured is an accepted one. Both are stopped when `run` ends.
+ * measured is an accepted one (a clock of the bench's own when it moves time). Both are stopped
+ * when `run` ends.
  */
-export async function withBenchPlatform<T>(tableName: string, run: (platform: BenchPlatform) => Promise<T>): Promise<T> {
+export async function withBenchPlatform<T>(tableName: string, run: (platform: BenchPlatform) => Promise<T>, options: { clock?: Clock } = {}): Promise<T> {
   const ddb = await startDynamoDbLocal({ port: await freePort() });
   const ses = await startSesLocal({ host: '127.0.0.1', port: 0 });
   try {
@@ -51,6 +53,7 @@ export async function withBenchPlatform<T>(tableName: string, run: (platform: Be
       logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
       shellsDir: `${SITE_DIST}/shells`,
       keyRing: staticKeyRing(randomBytes(32)),
+      ...(options.clock ? { clock: options.clock } : {}),
       configureDynamo: (c) => {
         meter.configure(c);
         recorder.configure(c);

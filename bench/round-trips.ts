@@ -1,4 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { callRecorder, type RecordedCall } from '../tests/support/dynamo-calls.ts';
+import type { capacityMeter } from './capacity-meter.ts';
 import { ms, ratio, table } from './markdown.ts';
 import {
   BatchGetItemCommand,
@@ -12,42 +14,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 
-/** One DynamoDB call as the app made it: the operation and its (marshalled) input. */
-export interface RecordedCall {
-  command: string;
-  input: Record<string, unknown>;
-}
-
-/**
- * Records every DynamoDB call an app client makes, in order, with its input exactly as sent (the
- * serialized request body, which for DynamoDB's JSON protocol is the low-level input with every
- * attribute marshalled), so the same calls can be replayed directly: the raw floor a route is
- * measured against. `take()` returns the calls since the last take.
- */
-export function callRecorder() {
-  let calls: RecordedCall[] = [];
-  const configure = (client: DynamoDBClient) => {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const body = (args.request as { body?: unknown }).body;
-        // The SDK's idempotency token of a transaction is the SDK's own: the replay gets a new one.
-        const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
-        const { ClientRequestToken: _token, ...input } = JSON.parse(text) as Record<string, unknown>;
-        calls.push({ command: context.commandName ?? 'unknown', input });
-        return next(args);
-      },
-      { step: 'build', name: 'callRecorder' },
-    );
-  };
-  return {
-    configure,
-    take(): RecordedCall[] {
-      const taken = calls;
-      calls = [];
-      return taken;
-    },
-  };
-}
+export { callRecorder, type RecordedCall };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table of every command class, each with its own input type
 const COMMANDS: Record<string, new (input: any) => any> = {
@@ -172,5 +139,83 @@ export function routeTable(routes: ({ route: string } & RouteFigures)[]): string
     ['route', 'p50', 'p95', 'its raw DynamoDB calls, p50', 'ratio (p50)', 'DynamoDB round trips per request'],
     routes.map((f) => [f.route, ms(f.p50, 2), ms(f.p95, 2), ms(f.rawP50, 2), ratio(f.ratio), `${f.roundTrips.toFixed(1)} (${f.calls})`]),
     ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+}
+
+/** One route's figures with what it cost DynamoDB per request (as DynamoDB Local reports it). */
+export type MeteredRoute = { route: string } & RouteFigures & { wcu: number; rcu: number; items: number; operations: OperationUnits[] };
+
+/** Calls, write and read units of one operation, per request. */
+export type OperationUnits = { op: string; calls: number; wcu: number; rcu: number };
+
+export const sumUnits = (rows: { wcu: number; rcu: number }[], key: 'wcu' | 'rcu') => rows.reduce((total, r) => total + r[key], 0);
+
+export interface MeteredRunOptions {
+  runs: number;
+  warmup: number;
+  recorder: ReturnType<typeof callRecorder>;
+  meter: ReturnType<typeof capacityMeter>;
+  client: DynamoDBClient;
+  fromTable: string;
+  toTable: string;
+}
+
+/**
+ * Routes against their own raw calls, interleaved request by request (route 1, route 2, ... then
+ * again), so every route sees the same moment of a shared machine and of DynamoDB Local warming
+ * up: the fair way to compare a first submission with a repeat. Runs on a fresh copy of the app's
+ * table (the raw side replays on the table as the app saw it, earlier submissions included, and
+ * then gets every replayed write too). Metered per route: write and read units and transaction
+ * items per request. `send(i)` makes the route's i-th request and returns its time in ms.
+ */
+export async function meteredRoutes(routes: { route: string; send: (i: number) => Promise<number> }[], options: MeteredRunOptions): Promise<MeteredRoute[]> {
+  const { runs, warmup, recorder, meter, client, fromTable, toTable } = options;
+  await copyTable(client, fromTable, toTable);
+  const results = routes.map((): RouteVsRaw => ({ endpointMs: [], rawMs: [], calls: [] }));
+  const units = routes.map(() => ({ wcu: 0, rcu: 0, items: 0, operations: new Map<string, OperationUnits>() }));
+  for (let i = 0; i < warmup + runs; i += 1) {
+    for (const [j, route] of routes.entries()) {
+      recorder.take();
+      meter.reset();
+      const endpoint = await route.send(i);
+      const calls = recorder.take();
+      const used = meter.perRequest(1);
+      units[j]!.wcu += sumUnits(used, 'wcu');
+      units[j]!.rcu += sumUnits(used, 'rcu');
+      units[j]!.items += meter.transactItems();
+      for (const u of used) {
+        const sum = units[j]!.operations.get(u.op) ?? { op: u.op, calls: 0, wcu: 0, rcu: 0 };
+        units[j]!.operations.set(u.op, { op: u.op, calls: sum.calls + u.calls, wcu: sum.wcu + u.wcu, rcu: sum.rcu + u.rcu });
+      }
+      const raw = await replay(client, calls, fromTable, toTable);
+      if (i < warmup) continue;
+      results[j]!.endpointMs.push(endpoint);
+      results[j]!.rawMs.push(raw);
+      results[j]!.calls.push(calls);
+    }
+  }
+  const requests = runs + warmup;
+  return routes.map((route, j) => ({
+    route: route.route,
+    ...summarise(results[j]!),
+    wcu: units[j]!.wcu / requests,
+    rcu: units[j]!.rcu / requests,
+    items: units[j]!.items / requests,
+    operations: [...units[j]!.operations.values()].map((u) => ({ op: u.op, calls: u.calls / requests, wcu: u.wcu / requests, rcu: u.rcu / requests })),
+  }));
+}
+
+/** One route on its own, metered (see `meteredRoutes`). */
+export async function meteredRoute(route: string, send: (i: number) => Promise<number>, options: MeteredRunOptions): Promise<MeteredRoute> {
+  const [figures] = await meteredRoutes([{ route, send }], options);
+  return figures!;
+}
+
+/** Routes with what each cost DynamoDB per request. */
+export function meteredTable(routes: MeteredRoute[]): string {
+  return table(
+    ['route', 'p50', 'ratio to raw (p50)', 'round trips (operations)', 'WCU', 'RCU', 'transaction items per request'],
+    routes.map((r) => [r.route, ms(r.p50, 2), ratio(r.ratio), `${r.roundTrips.toFixed(1)} (${r.calls})`, r.wcu.toFixed(1), r.rcu.toFixed(1), r.items.toFixed(1)]),
+    ['l', 'r', 'r', 'l', 'r', 'r', 'r'],
   );
 }

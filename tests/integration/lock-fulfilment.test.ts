@@ -2,9 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Mailer } from '../../functions/src/platform/email/mailer.ts';
+import { sesMailer } from '../../functions/src/platform/email/ses-mailer.ts';
 import { captureOutput } from '../support/builders.ts';
 import { emailsTo, lockCampaign, lockHarness, mailRequest, pickupRequest, postJson, staffHeaders } from './lock-support.ts';
-import { emailsSettled } from './helpers.ts';
+import { emailsSettled, localEndpoints } from './helpers.ts';
 
 const PATH = '/api/campaigns/lockton/lock-requests';
 
@@ -228,6 +229,8 @@ describe('abuse limits without a CAPTCHA', () => {
     const output = await captureOutput(async () => {
       await postJson(h.app, PATH, body);
       await postJson(h.app, PATH, { ...body, address: { ...body.address, zip: '9720' } });
+      // The stream's sender tries the email (and logs its failure) on its own time: wait for it.
+      await emailsSettled();
       await h.sweep();
     });
     expect(output).toContain('message failed');
@@ -415,6 +418,33 @@ describe('fairness and privacy details', () => {
     const subjects = (await emailsTo(first.email)).map((e) => e.subject);
     expect(subjects.filter((s) => s.includes('reminder'))).toHaveLength(1);
     expect(subjects).toContain(`Your free lock request ${created.confirmationCode}`);
+  });
+
+  it('sends a reminder whose first send failed on its retry, and still only one that day', async () => {
+    const working = sesMailer({ region: 'us-east-1', from: 'no-reply@lockline.test', endpoint: localEndpoints().sesEndpoint });
+    let refused = 0;
+    const refusesOneReminder: Mailer = {
+      async send(message) {
+        if (message.subject.endsWith(': reminder') && refused === 0) {
+          refused += 1;
+          throw Object.assign(new Error('busy'), { name: 'Throttling' });
+        }
+        return working.send(message);
+      },
+    };
+    const h = await lockHarness({ mailer: refusesOneReminder });
+    const first = mailRequest();
+    const created = (await (await postJson(h.app, PATH, first)).json()) as Created;
+    await postJson(h.app, PATH, mailRequest({ email: first.email }));
+    await emailsSettled();
+    expect(refused).toBe(1);
+    // A repeat while the first reminder waits for its retry: that one marked the request, so this one's is dropped.
+    await postJson(h.app, PATH, mailRequest({ email: first.email }));
+    await emailsSettled();
+    h.clock.advanceMinutes(2);
+    await h.sweep();
+    const reminders = (await emailsTo(first.email)).filter((e) => e.subject.endsWith(': reminder'));
+    expect(reminders.map((e) => e.subject)).toEqual([`Your free lock request ${created.confirmationCode}: reminder`]);
   });
 
   it('ends a request nothing happened to before its retention ceiling: its place in line goes back, its last email goes, its data goes at the ceiling', async () => {

@@ -7,7 +7,7 @@ import { campaignSchema, type Campaign } from '../../functions/src/domain/campai
 import { createDeps, type AppDeps } from '../../functions/src/deps.ts';
 import { SITE_DIST } from '../../functions/src/local/paths.ts';
 import { MAIL_POOL } from '../../functions/src/locks/index.ts';
-import { createDynamoClients } from '../../functions/src/platform/dynamo/client.ts';
+import { createDynamoClients, type DynamoClientOptions } from '../../functions/src/platform/dynamo/client.ts';
 import type { Mailer } from '../../functions/src/platform/email/mailer.ts';
 import { staticKeyRing } from '../../functions/src/platform/secrets/key-ring.ts';
 import { signInStaffAccess } from '../../functions/src/staff/index.ts';
@@ -91,7 +91,9 @@ export interface LockHarness {
 }
 
 /** Real DynamoDB Local and the local SES, a fresh table, a seeded campaign and the built page shells. */
-export async function lockHarness(options: { config?: Partial<AppConfig>; mailer?: Mailer; campaign?: Campaign; logger?: Logger } = {}): Promise<LockHarness> {
+export async function lockHarness(
+  options: { config?: Partial<AppConfig>; mailer?: Mailer; campaign?: Campaign; logger?: Logger; configureDynamo?: DynamoClientOptions['configure'] } = {},
+): Promise<LockHarness> {
   const { dynamodbEndpoint, sesEndpoint } = localEndpoints();
   const tableName = await freshTable('locks');
   const clock = testClock();
@@ -101,6 +103,7 @@ export async function lockHarness(options: { config?: Partial<AppConfig>; mailer
     logger: options.logger ?? new Logger({ serviceName: 'lockline-test', logLevel: 'SILENT' }),
     shellsDir: `${SITE_DIST}/shells`,
     keyRing: staticKeyRing(randomBytes(32)),
+    ...(options.configureDynamo ? { configureDynamo: options.configureDynamo } : {}),
   });
   const deps: AppDeps = { ...real, ...(options.mailer ? { mailer: options.mailer } : {}), staffAccess: issuerAccess() };
   const services = composeServices(deps);

@@ -42,12 +42,20 @@ export interface NewLockRequest {
   idempotency?: { scope: string; keyHash: string; answer: StoredAnswer };
   /** The first email (`confirmation` or `waitlisted`); absent without an email address. */
   email?: OutboxEntry;
+  /**
+   * A repeat from the email address of an earlier request: the reminder of that request's link,
+   * queued with this one; its sender decides whether it goes (rules/plan.ts `reminderStep`).
+   */
+  reminder?: OutboxEntry;
 }
 
 export type CreateOutcome =
   | { kind: 'created' }
   | { kind: 'out_of_stock' }
-  /** A claim is held by an earlier request: its code, and the key that matched. Nothing was written. */
+  /**
+   * A claim read as free is held by another request (claimed since the read: a race): its code,
+   * and the key that matched. Nothing was written.
+   */
   | { kind: 'claimed'; code: string; key: string }
   | { kind: 'replay'; answer: StoredAnswer }
   /** A lost race on a key that has since gone, or a taken code: try again. */
@@ -61,9 +69,6 @@ export interface StatusChange {
   holdUntil?: string | null;
   cancelReason?: CancelReason | null;
   expiresAt?: number | null;
-  remindedAt?: string;
-  /** Only if no reminder was sent after this moment (at most one reminder a day). */
-  remindedBefore?: string;
   /**
    * The pool's stock item moved with the change: `quantity` negative takes locks, positive returns
    * them; `waiting` moves the count of waitlisted requests (-1 when one is served or cancelled).
@@ -77,8 +82,18 @@ export interface LockRequestRepository {
   create(request: NewLockRequest): Promise<CreateOutcome>;
   /** The request, or null when absent or past its TTL. */
   get(slug: string, code: string): Promise<LockRequestRecord | null>;
+  /**
+   * The household keys already claimed this period, each with the code of the request holding it:
+   * one consistent read of every key, claimed or not.
+   */
+  claimsOf(slug: string, keys: readonly string[]): Promise<Map<string, string>>;
   /** 'stale' when the request is no longer in the status the change started from. */
   change(change: StatusChange): Promise<'changed' | 'stale' | 'out_of_stock'>;
+  /**
+   * Marks the request reminded by this outbox entry, if it is still in the status read and was not
+   * reminded after `remindedBefore` (or was, by this same entry). False when it was not marked.
+   */
+  markReminded(r: { record: LockRequestRecord; by: string; at: string; remindedBefore: string }): Promise<boolean>;
   /** Ends the household's claim on the period early (after a cancellation). */
   releaseHousehold(record: LockRequestRecord): Promise<void>;
   /** In arrival order (the waitlist's order). */

@@ -34,10 +34,11 @@ export type CreateOutcome =
 export interface RepeatWrite {
   idempotency: IdempotentWrite;
   /**
-   * The email this repeat sends about the existing pledge (at most one a day), queued with the
-   * pledge's new `lastEmailedAt`. Without it only the answer is stored.
+   * The pledge read before, still there with its nonce (checked in the transaction), and the
+   * `repeat` message queued about it; its sender decides whether an email goes. Without it (the
+   * pledge went in a race) only the answer is stored.
    */
-  email?: { existing: PledgeRecord; entry: OutboxEntry; at: string };
+  message?: { existing: PledgeRecord; entry: OutboxEntry };
 }
 
 export interface PledgeRange {
@@ -50,8 +51,14 @@ export interface PledgeStore {
   create(pledge: NewPledge): Promise<CreateOutcome>;
   /** The pledge, or null when absent or past its TTL. Consistent read. */
   get(scope: string, emailKey: string): Promise<PledgeRecord | null>;
-  /** 'stale' when the pledge changed meanwhile (another repeat sent the email): try without one. */
+  /** 'stale' when the pledge read is gone or was replaced meanwhile: read it again. */
   repeat(write: RepeatWrite): Promise<'done' | 'stale' | { replay: StoredAnswer }>;
+  /**
+   * Records the email a repeat's message (`by`) is about to send: only if the pledge still has this
+   * nonce and no email went since `seen` (its `lastEmailedAt` as read), or this message recorded it.
+   * False when another message sent today's.
+   */
+  markEmailed(m: { scope: string; emailKey: string; nonce: string; seen: string; at: string; by: string }): Promise<boolean>;
   /** Confirms and counts it, in one transaction; false when it is not an unconfirmed, live pledge with this nonce. */
   confirm(c: { scope: string; emailKey: string; nonce: string; at: string; expiresAt: number }): Promise<boolean>;
   /** Stops all email about the pledge and withdraws consent to updates; false when there is no such pledge. */

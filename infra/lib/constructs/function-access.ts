@@ -46,7 +46,8 @@ export type TableAction =
  * Transactions (TransactWriteItems) are authorised per item action, so they need no action of
  * their own. No function may Scan. The content seed writes the red-flag records in batches
  * (`red-flag/store.ts` `putAll`), so it alone has BatchWriteItem. BatchGetItem sums the pledge
- * counter shards and checks the suppression list (`platform/email/suppressions.ts`).
+ * counter shards, checks the suppression list (`platform/email/suppressions.ts`) and reads a
+ * household's claims before a lock request (`locks/store/household-claims.ts`).
  */
 export const TABLE_ACTIONS = {
   api: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'ConditionCheckItem', 'DescribeTable'],
@@ -58,7 +59,8 @@ export const TABLE_ACTIONS = {
   emailEvents: ['PutItem'],
   /**
    * The email stream consumer: claim, record and delete outbox entries; read what a message needs
-   * (the request or pledge, the campaign, the suppression list); during a key rotation, put a
+   * (the request or pledge, the campaign, the suppression list); mark a lock request reminded
+   * before its reminder goes (`locks/store/reminders.ts`); during a key rotation, put a
    * suppression found under the previous key under the current one.
    */
   emailDelivery: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],

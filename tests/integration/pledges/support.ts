@@ -8,12 +8,13 @@ import { contactKey } from '../../../functions/src/platform/email/suppressions.t
 import { emailsSettled, localEndpoints } from '../helpers.ts';
 import { formToken, lockCampaign, lockHarness, type LockHarness } from '../lock-support.ts';
 import type { AppConfig } from '../../../functions/src/config.ts';
+import type { DynamoClientOptions } from '../../../functions/src/platform/dynamo/client.ts';
 
 /** The lock harness (real DynamoDB Local and local SES, a seeded campaign) for pledges. */
 export type PledgeHarness = LockHarness;
 
-export async function pledgeHarness(options: { config?: Partial<AppConfig>; campaign?: Campaign } = {}): Promise<PledgeHarness> {
-  return lockHarness({ campaign: options.campaign ?? lockCampaign(), ...(options.config ? { config: options.config } : {}) });
+export async function pledgeHarness(options: { config?: Partial<AppConfig>; campaign?: Campaign; configureDynamo?: DynamoClientOptions['configure'] } = {}): Promise<PledgeHarness> {
+  return lockHarness({ ...options, campaign: options.campaign ?? lockCampaign() });
 }
 
 /**

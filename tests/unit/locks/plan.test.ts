@@ -11,7 +11,7 @@ import {
   newRecord,
   planMove,
   planServe,
-  reminderDue,
+  reminderStep,
   waitingLine,
   whenOutOfStock,
 } from '../../../functions/src/locks/rules/plan.ts';
@@ -179,11 +179,19 @@ describe('reading a request', () => {
   });
 
   it('reminds the first request’s contact at most once a day, and only while the request is open', () => {
-    expect(reminderDue(record(), at)).toEqual({ remindedBefore: '2026-11-24T18:00:00.000Z' });
-    expect(reminderDue(record({ remindedAt: '2026-11-25T06:00:00.000Z' }), at)).toBeNull();
-    expect(reminderDue(record({ remindedAt: '2026-11-24T06:00:00.000Z' }), at)).not.toBeNull();
-    expect(reminderDue(record({ status: 'shipped' }), at)).toBeNull();
-    expect(reminderDue(record({ email: undefined }), at)).toBeNull();
+    const drop = { step: 'drop' };
+    expect(reminderStep(record(), 'entry-1', at)).toEqual({ step: 'claim', remindedBefore: '2026-11-24T18:00:00.000Z' });
+    expect(reminderStep(record({ remindedAt: '2026-11-25T06:00:00.000Z', remindedBy: 'entry-0' }), 'entry-1', at)).toEqual(drop);
+    expect(reminderStep(record({ remindedAt: '2026-11-24T06:00:00.000Z', remindedBy: 'entry-0' }), 'entry-1', at)).toMatchObject({ step: 'claim' });
+    expect(reminderStep(record({ status: 'shipped' }), 'entry-1', at)).toEqual(drop);
+    expect(reminderStep(record({ email: undefined }), 'entry-1', at)).toEqual(drop);
+  });
+
+  it('lets the entry that marked a reminder send it again after a failed send, and no other', () => {
+    const marked = record({ remindedAt: '2026-11-25T17:00:00.000Z', remindedBy: 'entry-1' });
+    expect(reminderStep(marked, 'entry-1', at)).toEqual({ step: 'send' });
+    expect(reminderStep(marked, 'entry-2', at)).toEqual({ step: 'drop' });
+    expect(reminderStep({ ...marked, status: 'cancelled' }, 'entry-1', at)).toEqual({ step: 'drop' });
   });
 });
 

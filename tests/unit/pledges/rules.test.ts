@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formToPledgeInput, pledgeInputSchema } from '../../../functions/src/pledges/rules/input.ts';
 import { linkExpiry, parseToken } from '../../../functions/src/pledges/rules/links.ts';
-import { newPledge, PLEDGE_SHARDS, repeatEmail, shardOf, type PledgeRecord } from '../../../functions/src/pledges/rules/record.ts';
+import { newPledge, PLEDGE_SHARDS, repeatEmail, repeatStep, shardOf, type PledgeRecord } from '../../../functions/src/pledges/rules/record.ts';
 import { pledgePaths, NATIONAL_SCOPE } from '../../../functions/src/pledges/rules/scope.ts';
 import { campaignSchema } from '../../../functions/src/domain/campaign.ts';
 import { PLATFORM_PLEDGE, pledgeOf, pledgeTextIn } from '../../../functions/src/domain/pledge.ts';
@@ -93,6 +93,17 @@ describe('pledge records', () => {
     expect(repeatEmail(record(), later(24))).toBe('confirm');
     expect(repeatEmail(record({ status: 'confirmed' }), later(24))).toBe('already');
     expect(repeatEmail(record({ unsubscribedAt: at.toISOString() }), later(48))).toBeNull();
+  });
+
+  it('lets a repeat’s message claim the day’s email, send it again only on its own retry, and drop it otherwise', () => {
+    const later = (hours: number) => new Date(at.getTime() + hours * 3_600_000);
+    expect(repeatStep(record(), 'entry-1', later(23))).toEqual({ step: 'drop' });
+    expect(repeatStep(record(), 'entry-1', later(25))).toEqual({ step: 'claim', kind: 'confirm' });
+    expect(repeatStep(record({ status: 'confirmed' }), 'entry-1', later(25))).toEqual({ step: 'claim', kind: 'already' });
+    const claimed = record({ lastEmailedAt: later(25).toISOString(), emailedBy: 'entry-1', status: 'confirmed' });
+    expect(repeatStep(claimed, 'entry-1', later(26))).toEqual({ step: 'send', kind: 'already' });
+    expect(repeatStep(claimed, 'entry-2', later(26))).toEqual({ step: 'drop' });
+    expect(repeatStep({ ...claimed, unsubscribedAt: later(25).toISOString() }, 'entry-1', later(26))).toEqual({ step: 'drop' });
   });
 
   it('spreads match keys evenly over the shards, and always puts one key on the same shard', () => {

@@ -95,8 +95,10 @@ export interface LockRequestRecord {
   /** Pickup: the stock is held for the resident until this moment. */
   holdUntil?: string;
   cancelReason?: CancelReason;
-  /** When the confirmation was last sent again after a repeat request (at most once a day). */
+  /** When the link was last sent again after a repeat request (at most once a day). */
   remindedAt?: string;
+  /** The outbox entry that sent that reminder: a retry of it, after a failed send, may send again. */
+  remindedBy?: string;
   history: { status: RequestStatus; at: string }[];
   /**
    * Epoch seconds when DynamoDB TTL deletes the item: the campaign's retention days after the

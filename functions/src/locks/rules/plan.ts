@@ -158,12 +158,18 @@ export const isOverdue = (record: LockRequestRecord, now: Date): boolean =>
   record.delivery === 'pickup' && HOLDS_STOCK.has(record.status) && Boolean(record.holdUntil) && record.holdUntil! <= now.toISOString();
 
 /**
- * A repeat from a household that already asked: the first request's contact gets a reminder of
- * its link, at most once a day, while the request is still open.
+ * A repeat from the same email address queues a reminder of the earlier request's link in its own
+ * transaction (decision 0021); the sender decides, from the earlier request read fresh, whether it
+ * goes: to that request's own address only, while the request is open, at most once a day. The
+ * entry that sends it marks the request first (`claim`, a conditional write, so one of many repeats
+ * at once wins); a retry of that same entry after a failed send finds its own mark and sends.
  */
-export function reminderDue(existing: LockRequestRecord, now: Date): { remindedBefore: string } | null {
-  if (!existing.email || FINAL.has(existing.status)) return null;
+export type ReminderStep = { step: 'claim'; remindedBefore: string } | { step: 'send' } | { step: 'drop' };
+
+export function reminderStep(existing: LockRequestRecord, entryId: string, now: Date): ReminderStep {
+  if (!existing.email || FINAL.has(existing.status)) return { step: 'drop' };
+  if (existing.remindedBy === entryId) return { step: 'send' };
   const dayAgo = addDays(now, -1).toISOString();
-  if (existing.remindedAt && existing.remindedAt > dayAgo) return null;
-  return { remindedBefore: dayAgo };
+  if (existing.remindedAt && existing.remindedAt > dayAgo) return { step: 'drop' };
+  return { step: 'claim', remindedBefore: dayAgo };
 }

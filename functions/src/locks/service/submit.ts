@@ -11,7 +11,7 @@ import type { LockAnswer } from '../ports.ts';
 import { CODE_ALPHABET, confirmationCodeFrom } from '../rules/codes.ts';
 import { householdMatchValues } from '../rules/household.ts';
 import { addDays, epochSeconds, poolOf, type RequestStatus } from '../rules/lifecycle.ts';
-import { firstEmail, newRecord, reminderDue, whenOutOfStock } from '../rules/plan.ts';
+import { firstEmail, newRecord, whenOutOfStock } from '../rules/plan.ts';
 import { lockRequestSchema, missingAnswers, type LockRequestInput } from '../rules/request.ts';
 import type { LockChanges } from './changes.ts';
 import { LOCK_TOPIC, statusPath, type LockServiceDeps } from './deps.ts';
@@ -48,8 +48,9 @@ export const newConfirmationCode = (): string => confirmationCodeFrom(Array.from
 
 /**
  * A resident's free-lock request, after the anti-abuse guard admitted it: validation with the
- * campaign's rules, then one transaction that writes the request, takes the stock (or joins the
- * waitlist), claims the household, stores the answer for replays and queues the email.
+ * campaign's rules, one read of the household's claims, then one transaction that writes the
+ * request, takes the stock (or joins the waitlist), claims the household's unclaimed keys, stores
+ * the answer for replays and queues the email (and a repeat's reminder of the earlier request).
  */
 export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
   const { requests, outbox, keyRing, clock } = deps;
@@ -86,20 +87,6 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     return { status: 201, confirmationCode: answer.confirmationCode, requestStatus: answer.requestStatus, statusPath: path };
   }
 
-  /**
-   * A repeat from the same email address: the earlier request's link goes again to that same
-   * address (at most once a day), and to no one else. The submitter's answer does not change.
-   */
-  async function remind(campaign: Campaign, code: string): Promise<void> {
-    const existing = await requests.get(campaign.slug, code);
-    const due = existing ? reminderDue(existing, clock.now()) : null;
-    if (!existing || !due) return;
-    const at = clock.now().toISOString();
-    // The condition (not only the check above) keeps it to one a day when repeats arrive together.
-    const change = changes.withEmail({ record: existing, to: existing.status, at, remindedAt: at, remindedBefore: due.remindedBefore }, 'reminder');
-    await requests.change(change);
-  }
-
   async function submit(campaign: Campaign, raw: unknown, admitted: Admitted, locale: SiteLocale): Promise<SubmitResult> {
     const input = parse(campaign, raw, locale);
     const fingerprint = await fingerprintOf(keyRing, input);
@@ -112,10 +99,16 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
     });
     const householdKeys = await Promise.all(matchValues.map((value) => keyedHash(keyRing, 'household', value)));
     const emailKey = householdKeys[matchValues.findIndex((v) => v.startsWith(`${campaign.slug}|email:`))];
-    // Keys an earlier request of this household holds this period: not claimed again, and the
-    // request is marked for staff (never told to the submitter).
-    let claims = householdKeys;
-    let possibleDuplicateOf: string | undefined;
+    // Read first, on every path: the household's claims on the period, one call whether or not
+    // any is held, so a first request and a repeat make the same round trips (decision 0021).
+    // Keys an earlier request holds are not claimed again, and the request is marked for staff
+    // (never told to the submitter).
+    const held = await requests.claimsOf(campaign.slug, householdKeys);
+    let claims = householdKeys.filter((key) => !held.has(key));
+    let possibleDuplicateOf = householdKeys.map((key) => held.get(key)).find((code) => code !== undefined);
+    // The same email as an earlier request: its link goes again to that address (at most once a
+    // day, decided by the sender), queued in this request's transaction, not read or written here.
+    let remindOf = emailKey === undefined ? undefined : held.get(emailKey);
 
     const attemptCreate = async (allocate: boolean) => {
       const at = clock.now();
@@ -129,6 +122,7 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
       const answer: LockAnswer = { status: 201, confirmationCode: record.code, requestStatus: record.status, language: record.language };
       const kind = firstEmail(record);
       const email = kind ? outbox.entry(LOCK_TOPIC, kind, record.code, campaign.slug) : undefined;
+      const reminder = remindOf ? outbox.entry(LOCK_TOPIC, 'reminder', remindOf, campaign.slug) : undefined;
       const outcome = await requests.create({
         record,
         allocate,
@@ -137,12 +131,13 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         householdExpiresAt: epochSeconds(addDays(at, campaign.locks.requestPeriodDays)),
         idempotency: { scope: admitted.scope, keyHash: admitted.keyHash, answer: { fingerprint: fingerprint.value, response: { ...answer } } },
         ...(email ? { email } : {}),
+        ...(reminder ? { reminder } : {}),
       });
       return { outcome, record };
     };
 
-    // Draw again after a lost race on a key that has since expired, a code drawn twice, or each
-    // household key found already claimed (at most three): a few times.
+    // Draw again after a lost race (a key claimed or expired since it was read, at most three), or
+    // a code drawn twice: a few times.
     for (let attempt = 0; attempt < 8; attempt += 1) {
       let attempted = await attemptCreate(true);
       if (attempted.outcome.kind === 'out_of_stock') {
@@ -158,11 +153,11 @@ export function lockSubmissions(deps: LockServiceDeps, changes: LockChanges) {
         case 'replay':
           return answered(outcome.answer, fingerprint, campaign.slug);
         case 'claimed':
-          // The household asked before this period: the new request goes ahead exactly as a first
-          // one would, marked for staff review (decision 0012).
+          // Another request of the household claimed a key since it was read (they came at once):
+          // this one goes ahead exactly as a first one would, marked for staff (decision 0012).
           claims = claims.filter((key) => key !== outcome.key);
           possibleDuplicateOf ??= outcome.code;
-          if (outcome.key === emailKey) await remind(campaign, outcome.code);
+          if (outcome.key === emailKey) remindOf ??= outcome.code;
           break;
         default:
           break;

@@ -8,7 +8,9 @@ import { transact } from '../../platform/dynamo/transact.ts';
 import type { OutboxStore } from '../../platform/outbox/outbox-store.ts';
 import type { CreateOutcome, ListPosition, LockRequestRepository, NewLockRequest, StatusChange } from '../ports.ts';
 import { MAIL_POOL, type LockRequestRecord, type RequestStatus } from '../rules/lifecycle.ts';
+import { heldClaims } from './household-claims.ts';
 import { householdKeys, lockRequestKey, lockRequestKeys, lockRequestsByStatusKey, stockKeys } from './keys.ts';
+import { markReminded } from './reminders.ts';
 
 /** DynamoDB queries one page may make at most (a sparse pool filter otherwise reads on and on). */
 const MAX_READS_PER_PAGE = 12;
@@ -131,6 +133,7 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
         stockUpdate(table, record.campaign, pool, record.lockType, allocate ? { stock: -record.quantity, fairToQueue: true } : { waiting: 1 }),
       );
       if (request.email) items.push(outbox.putItem(request.email));
+      if (request.reminder) items.push(outbox.putItem(request.reminder));
 
       const failed = await transact(table, items);
       if (!failed) return { kind: 'created' };
@@ -156,6 +159,9 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
       return fromItem(Item);
     },
 
+    claimsOf: (slug, keys) => heldClaims(table, slug, keys, nowSeconds()),
+    markReminded: (r) => markReminded(table, nowSeconds(), r),
+
     async change(change: StatusChange) {
       const { record, to, at } = change;
       const names: Record<string, string> = { '#status': 'status' };
@@ -174,7 +180,6 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
         holdUntil: change.holdUntil,
         cancelReason: change.cancelReason,
         expiresAt: change.expiresAt,
-        remindedAt: change.remindedAt,
       })) {
         if (value === undefined) continue;
         if (value === null) {
@@ -190,15 +195,9 @@ export function lockRequestRepository({ table, clock, outbox, idempotency }: Loc
             TableName: tableName,
             Key: lockRequestKey(record.campaign, record.code),
             UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression:
-              '#status = :from AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)' +
-              (change.remindedBefore ? ' AND (attribute_not_exists(remindedAt) OR remindedAt <= :remindedBefore)' : ''),
+            ConditionExpression: '#status = :from AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)',
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: {
-              ...values,
-              ':nowSeconds': nowSeconds(),
-              ...(change.remindedBefore ? { ':remindedBefore': change.remindedBefore } : {}),
-            },
+            ExpressionAttributeValues: { ...values, ':nowSeconds': nowSeconds() },
           },
         },
       ];

@@ -29,6 +29,8 @@ export interface PledgeRecord {
   unsubscribedAt?: string;
   /** The last time we emailed about this pledge (at most one email a day on repeats). */
   lastEmailedAt: string;
+  /** The outbox entry of a repeat that sent that email: a retry of it, after a failed send, may send again. */
+  emailedBy?: string;
   /** Epoch seconds: DynamoDB TTL deletes the item after it; reads treat it as gone from then. */
   expiresAt: number;
 }
@@ -91,3 +93,25 @@ export function repeatEmail(existing: PledgeRecord, now: Date): 'confirm' | 'alr
 /** The emails a pledge can send: the confirmation, and the reminder a repeat of a confirmed pledge gets. */
 export const PLEDGE_EMAIL_KINDS = ['confirm', 'already'] as const;
 export type PledgeEmailKind = (typeof PLEDGE_EMAIL_KINDS)[number];
+
+/**
+ * The pledge topic's messages: the emails, and `repeat`, which every repeat pledge queues in its
+ * transaction (so a repeat writes what a first pledge writes, decision 0021). Its sender turns it
+ * into the email `repeatEmail` allows, or into nothing.
+ */
+export const PLEDGE_MESSAGE_KINDS = [...PLEDGE_EMAIL_KINDS, 'repeat'] as const;
+export type PledgeMessageKind = (typeof PLEDGE_MESSAGE_KINDS)[number];
+
+/**
+ * What the sender does with a repeat's message, from the pledge read fresh: `claim` the day's email
+ * (a conditional write, so one of many repeats at once wins) then send `kind`; `send` it again (this
+ * entry claimed it already: a retry after a failed send); or `drop` it.
+ */
+export type RepeatStep = { step: 'claim' | 'send'; kind: PledgeEmailKind } | { step: 'drop' };
+
+export function repeatStep(existing: PledgeRecord, entryId: string, now: Date): RepeatStep {
+  if (existing.unsubscribedAt) return { step: 'drop' };
+  if (existing.emailedBy === entryId) return { step: 'send', kind: existing.status === 'confirmed' ? 'already' : 'confirm' };
+  const kind = repeatEmail(existing, now);
+  return kind ? { step: 'claim', kind } : { step: 'drop' };
+}

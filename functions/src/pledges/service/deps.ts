@@ -7,7 +7,7 @@ import type { SuppressionList } from '../../platform/email/suppressions.ts';
 import { outboxTopic, type Outbox } from '../../platform/outbox/outbox.ts';
 import type { KeyRing } from '../../platform/secrets/key-ring.ts';
 import type { PledgeStore } from '../ports.ts';
-import { PLEDGE_EMAIL_KINDS } from '../rules/record.ts';
+import { PLEDGE_MESSAGE_KINDS } from '../rules/record.ts';
 
 /** What the pledge service runs on: its store, the campaigns it reads, and the platform. */
 export interface PledgeServiceDeps {
@@ -23,7 +23,7 @@ export interface PledgeServiceDeps {
 }
 
 /** The pledge capability's messages on the generic outbox: `ref` is `<scope>|<emailKey>`, nothing personal. */
-export const PLEDGE_TOPIC = outboxTopic('pledge', PLEDGE_EMAIL_KINDS);
+export const PLEDGE_TOPIC = outboxTopic('pledge', PLEDGE_MESSAGE_KINDS);
 
 export const pledgeRef = (scope: string, emailKey: string): string => `${scope}|${emailKey}`;
 

@@ -1,6 +1,6 @@
 import type { OutboxHandler } from '../../platform/outbox/outbox.ts';
 import { renderPledgeEmail } from '../emails/pledge-emails.ts';
-import type { PledgeEmailKind } from '../rules/record.ts';
+import { repeatStep, type PledgeEmailKind, type PledgeMessageKind, type PledgeRecord } from '../rules/record.ts';
 import { isNational, pledgePaths } from '../rules/scope.ts';
 import { parsePledgeRef, type PledgeServiceDeps } from './deps.ts';
 import { linkToken } from './links.ts';
@@ -10,16 +10,29 @@ export const PLATFORM_NAME = 'Lockline';
 
 /**
  * Sends a pledge's email from its outbox entry. It reads the pledge fresh, so nothing goes out about a pledge that was deleted, expired or unsubscribed
- * in the meantime; a confirmation for a pledge already confirmed is not sent either. The mailer
- * checks the platform's suppression list: a suppressed address is `dropped`, never retried.
+ * in the meantime; a confirmation for a pledge already confirmed is not sent either. A repeat's
+ * message becomes the email a repeat gets, at most one a day. The mailer checks the platform's
+ * suppression list: a suppressed address is `dropped`, never retried.
  */
-export function pledgeEmailHandler(deps: Pick<PledgeServiceDeps, 'pledges' | 'campaigns' | 'keyRing' | 'config' | 'mailer'>): OutboxHandler<PledgeEmailKind> {
+export function pledgeEmailHandler(deps: Pick<PledgeServiceDeps, 'pledges' | 'campaigns' | 'keyRing' | 'config' | 'mailer' | 'clock'>): OutboxHandler<PledgeMessageKind> {
+  /** The email a repeat's message sends, if it is the one that goes today (rules/record.ts `repeatStep`). */
+  async function repeatEmailOf(record: PledgeRecord, entryId: string): Promise<PledgeEmailKind | null> {
+    const now = deps.clock.now();
+    const next = repeatStep(record, entryId, now);
+    if (next.step === 'drop') return null;
+    if (next.step === 'send') return next.kind;
+    const { scope, emailKey, nonce, lastEmailedAt: seen } = record;
+    return (await deps.pledges.markEmailed({ scope, emailKey, nonce, seen, at: now.toISOString(), by: entryId })) ? next.kind : null;
+  }
+
   return async (entry) => {
     const ref = parsePledgeRef(entry.ref);
     if (!ref) return 'dropped';
     const record = await deps.pledges.get(ref.scope, ref.emailKey);
     if (!record || record.unsubscribedAt) return 'dropped';
-    if (entry.kind === 'confirm' && record.status === 'confirmed') return 'dropped';
+    const kind = entry.kind === 'repeat' ? await repeatEmailOf(record, entry.id) : entry.kind;
+    if (!kind) return 'dropped';
+    if (kind === 'confirm' && record.status === 'confirmed') return 'dropped';
     const campaign = isNational(record.scope) ? null : await deps.campaigns.get(record.scope);
     if (!isNational(record.scope) && !campaign) return 'dropped';
 
@@ -30,7 +43,7 @@ export function pledgeEmailHandler(deps: Pick<PledgeServiceDeps, 'pledges' | 'ca
       (['confirm', 'unsubscribe', 'delete'] as const).map((kind) => linkToken(deps.keyRing, record, kind)),
     );
     const email = renderPledgeEmail({
-      kind: entry.kind,
+      kind,
       language: record.language,
       campaignName: campaign?.name ?? PLATFORM_NAME,
       confirmUrl: url(paths.confirm(confirm!)),

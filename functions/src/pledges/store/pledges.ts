@@ -60,22 +60,21 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
       return Item && !isExpired(Item, nowSeconds()) ? fromItem(Item) : null;
     },
 
-    async repeat({ idempotency: replay, email }) {
+    async repeat({ idempotency: replay, message }) {
       const items: TransactItem[] = [idempotency.putItem(replay.scope, replay.keyHash, replay.answer)];
-      if (email) {
-        const { existing } = email;
+      if (message) {
+        const { existing } = message;
         items.push(
           {
-            Update: {
+            // The pledge read is still there: the message is about it, not a later one.
+            ConditionCheck: {
               TableName,
               Key: pledgeKey(existing.scope, existing.emailKey),
-              UpdateExpression: 'SET lastEmailedAt = :at',
-              // Only if nobody else sent one since we read it: at most one email a day.
-              ConditionExpression: 'nonce = :nonce AND lastEmailedAt = :seen',
-              ExpressionAttributeValues: { ':at': email.at, ':nonce': existing.nonce, ':seen': existing.lastEmailedAt },
+              ConditionExpression: 'nonce = :nonce AND expiresAt > :now',
+              ExpressionAttributeValues: { ':nonce': existing.nonce, ':now': nowSeconds() },
             },
           },
-          outbox.putItem(email.entry),
+          outbox.putItem(message.entry),
         );
       }
       const failed = await transact(table, items);
@@ -85,6 +84,25 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
         if (answer) return answer;
       }
       return 'stale';
+    },
+
+    async markEmailed({ scope, emailKey, nonce, seen, at, by }) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: pledgeKey(scope, emailKey),
+            UpdateExpression: 'SET lastEmailedAt = :at, emailedBy = :by',
+            // Only if nobody sent one since it was read (or this message did): at most one email a day.
+            ConditionExpression: 'nonce = :nonce AND expiresAt > :now AND (lastEmailedAt = :seen OR emailedBy = :by)',
+            ExpressionAttributeValues: { ':at': at, ':by': by, ':nonce': nonce, ':seen': seen, ':now': nowSeconds() },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (conditionFailed(error)) return false;
+        throw error;
+      }
     },
 
     async confirm({ scope, emailKey, nonce, at, expiresAt }) {
