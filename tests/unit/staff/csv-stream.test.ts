@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvStream, exportFilename, type CsvColumn } from '../../../functions/src/staff/exports/csv-stream.ts';
 import { splitName } from '../../../functions/src/staff/exports/pledge-export.ts';
+import { neutralizeCell } from '../../../functions/src/domain/csv.ts';
 
 type Row = { a: string; n: number };
 const columns: CsvColumn<Row>[] = [
@@ -33,6 +34,21 @@ describe('csvStream', () => {
     }
     await expect(collect(csvStream({ columns, rows: broken(), onFinish: (n, ok) => void (finished = [n, ok]) }))).rejects.toThrow();
     expect(finished).toEqual([1, false]);
+  });
+
+  it('writes the same bytes in batches as csv-stringify over every row at once, header first', async () => {
+    const { stringify } = await import('csv-stringify/sync');
+    const cells = ['', 'x', 'a,b', 'say "hi"', 'two\r\nlines', 'é', '+1', ' '];
+    const rows = Array.from({ length: 1234 }, (_, i) => ({ a: `${cells[i % cells.length]}${cells[(i * 7) % cells.length]}`, n: i - 600 }));
+    const whole = stringify(
+      rows.map((r) => [r.a, r.n].map((v) => neutralizeCell(v))),
+      { header: true, columns: ['a', 'n'], bom: true, record_delimiter: 'windows' },
+    );
+    let finished: [number, boolean] | undefined;
+    expect((await collect(csvStream({ columns, rows: from(rows), onFinish: (n, ok) => void (finished = [n, ok]) }))).toString('utf8')).toBe(whole);
+    expect(finished).toEqual([1234, true]);
+    // No rows: the BOM and the header, as before.
+    expect((await collect(csvStream({ columns, rows: from([]), onFinish: () => undefined }))).toString('utf8')).toBe('\ufeffa,n\r\n');
   });
 
   it('names files <campaign>-<what>-<date>.csv with safe characters only', () => {
