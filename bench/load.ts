@@ -134,7 +134,7 @@ function routes(): Route[] {
       path: `/api/campaigns/${BENCH_CAMPAIGN}/lock-requests`,
       body: lockBody,
       tokens: 6000,
-      raw: { describe: 'UpdateItem, TransactWriteItems of 6 items (bench/lock-request.ts)', call: (doc, table) => rawLockRequestCalls(doc, table, () => JSON.stringify(lockBody(0))) },
+      raw: { describe: 'UpdateItem, BatchGetItem of 2 keys, TransactWriteItems of 6 items (bench/lock-request.ts)', call: (doc, table) => rawLockRequestCalls(doc, table, () => JSON.stringify(lockBody(0))) },
     },
     {
       name: 'POST /api/campaigns/{slug}/pledges (JSON)',
@@ -142,7 +142,7 @@ function routes(): Route[] {
       path: `/api/campaigns/${BENCH_CAMPAIGN}/pledges`,
       body: pledgeBody,
       tokens: 6000,
-      raw: { describe: 'UpdateItem, TransactWriteItems of 3 items (bench/pledge.ts)', call: (doc, table) => rawPledgeCalls(doc, table) },
+      raw: { describe: 'UpdateItem, a read of 1 key, TransactWriteItems of 3 items (bench/pledge.ts)', call: (doc, table) => rawPledgeCalls(doc, table) },
     },
   ];
 }

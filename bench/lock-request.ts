@@ -8,7 +8,7 @@
  * Local figures: DynamoDB on AWS adds network time to each call, which raises both sides.
  */
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../functions/src/app.ts';
 import { campaignSchema } from '../functions/src/domain/campaign.ts';
 import { MAIL_POOL } from '../functions/src/locks/index.ts';
@@ -27,9 +27,12 @@ const RAW_TABLE = 'bench-locks-raw';
  * update, then one transaction of `items` request-sized items. `lockRequestBench` measures the
  * route's own recorded calls instead; its report gives the real number of items per transaction.
  */
-export function rawLockRequestCalls(doc: DynamoDBDocumentClient, tableName: string, payload: () => string, items = LOCK_TRANSACTION_ITEMS): () => Promise<void> {
+export function rawLockRequestCalls(doc: DynamoDBDocumentClient, tableName: string, payload: () => string, items = LOCK_TRANSACTION_ITEMS, reads = LOCK_KEYS_READ): () => Promise<void> {
   return async () => {
     await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: `RAW#rate#${randomUUID()}`, sk: 'RAW' }, UpdateExpression: 'ADD hits :one', ExpressionAttributeValues: { ':one': 1 } }));
+    // The read before the write (decision 0021): the household's claims, or the address's pledge.
+    const keys = Array.from({ length: reads }, () => ({ pk: `RAW#read#${randomUUID()}`, sk: 'RAW' }));
+    await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
     const body = payload();
     await doc.send(
       new TransactWriteCommand({
@@ -43,6 +46,8 @@ export function rawLockRequestCalls(doc: DynamoDBDocumentClient, tableName: stri
 
 /** Items in a mail lock request's transaction (request, household claims, stock, stored answer, outbox), as lockRequestBench reports it. */
 export const LOCK_TRANSACTION_ITEMS = 6;
+/** Household keys a mail lock request reads before writing (its address and email). */
+const LOCK_KEYS_READ = 2;
 
 export interface LockRequestFigures {
   runs: number;

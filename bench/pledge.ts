@@ -28,11 +28,12 @@ const RAW_TABLE = 'bench-pledges-raw';
 
 /**
  * The shape of a pledge's DynamoDB calls issued directly with made-up items, for the load bench:
- * the rate-limit update, then one transaction of the pledge, its stored answer and its outbox entry.
+ * the rate-limit update, the read of the address's pledge, then one transaction of the pledge, its
+ * stored answer and its outbox entry.
  */
 export function rawPledgeCalls(doc: DynamoDBDocumentClient, tableName: string): () => Promise<void> {
   const payload = JSON.stringify({ name: 'Bench Pledger', email: 'bench-raw@example.test', zip: '97201', language: 'en', updates: true });
-  return rawLockRequestCalls(doc, tableName, () => payload, 3);
+  return rawLockRequestCalls(doc, tableName, () => payload, 3, 1);
 }
 
 type Units = { op: string; calls: number; wcu: number; rcu: number }[];
