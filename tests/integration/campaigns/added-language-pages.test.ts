@@ -37,6 +37,9 @@ describe('a campaign’s request-time pages in a language it adds', () => {
     expect(form.html).toMatch(NOTICE);
     expect(form.html).toContain('action="/vi/c/lockton/get-a-lock/request/"');
     expect(form.html).toContain('href="/vi/c/lockton/privacy/"');
+    // The campaign offers Vietnamese as a language for messages: the form says they come in English.
+    expect(form.html).toContain('<p class="field__hint" id="language-hint">Our messages are in English or Spanish. If you choose another language, we write to you in English.</p>');
+    expect(form.html).toMatch(/<select class="field__input" id="language" name="language" aria-describedby="language-hint">/);
   });
 
   it('a request sent from the form opens its status page in the same language; the email stays in English', async () => {
@@ -74,6 +77,7 @@ describe('a campaign’s request-time pages in a language it adds', () => {
     expect(form.status).toBe(200);
     expect(form.html).toMatch(NOTICE);
     expect(form.html).toContain('action="/vi/c/lockton/pledge/"');
+    expect(form.html).toContain('id="language-hint">Our emails are in English or Spanish.');
     expect(form.html).toContain('href="/vi/c/lockton/privacy/"');
 
     const res = await postForm(h, '/vi/c/lockton/pledge/', {

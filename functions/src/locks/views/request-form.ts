@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Campaign } from '../../domain/campaign.ts';
+import { addedLanguages } from '../../domain/campaign-languages.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import type { LockType, Stock } from '../../domain/pickup-site.ts';
 import { US_STATE_CODES } from '../../domain/us-states.ts';
@@ -58,6 +59,7 @@ const TEXT = {
     email: 'Email address',
     phone: 'Phone number (optional if you gave an email)',
     language: 'Language for our messages',
+    languageHint: 'Our messages are in English or Spanish. If you choose another language, we write to you in English.',
     waitlist: 'If there are none left, put me on the waitlist',
     waitlistHint: 'If you gave an email, we write when a lock is ready for you. Your private link always shows how your request is going.',
     consent: 'You may contact me about this request only',
@@ -109,6 +111,7 @@ const TEXT = {
     email: 'Correo electrónico',
     phone: 'Teléfono (opcional si dio un correo)',
     language: 'Idioma de nuestros mensajes',
+    languageHint: 'Nuestros mensajes están en inglés o en español. Si elige otro idioma, le escribimos en inglés.',
     waitlist: 'Si no quedan, póngame en la lista de espera',
     waitlistHint: 'Si nos dio un correo, le escribimos cuando tengamos un candado para usted. Su enlace privado siempre muestra cómo va.',
     consent: 'Pueden contactarme solo sobre esta solicitud',
@@ -274,8 +277,9 @@ ${page.notice ? html`<div class="panel" role="status" data-notice><p>${page.noti
   </fieldset>
   <div class="${fieldClass('language')}">
     <label class="field__label" for="language">${t.language}</label>
+    ${addedLanguages(campaign.languages).length ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
     ${fieldError('language', errors.language, t.errorPrefix)}
-    <select class="field__input" id="language" name="language"${attr('aria-describedby', describedBy('language'))}${invalid('language')}>
+    <select class="field__input" id="language" name="language"${attr('aria-describedby', describedBy('language', addedLanguages(campaign.languages).length > 0))}${invalid('language')}>
       ${campaign.languages.map((code) => html`<option value="${code}" lang="${code}"${code === language ? raw(' selected') : ''}>${LANGUAGE_NAMES[code] ?? code}</option>`)}
     </select>
   </div>

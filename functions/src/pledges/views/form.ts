@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { addedLanguages } from '../../domain/campaign-languages.ts';
 import type { SiteLocale } from '../../domain/locales.ts';
 import { CRISIS_ACTION, errorSummary, fieldError } from '../../platform/pages/parts.ts';
 import { PLEDGE_TEXT, pledgeCountLines } from './text.ts';
@@ -90,8 +91,9 @@ ${counts.length ? html`<p class="pledge-count" data-pledge-count>${counts.join('
   ${text('zip', t.zip, { hint: t.zipHint, autocomplete: 'postal-code', maxlength: 10, inputmode: 'numeric', zip: true })}
   <div class="${fieldClass('language')}">
     <label class="field__label" for="language">${t.language}</label>
+    ${addedLanguages(page.languages).length ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
     ${fieldError('language', errors.language, t.errorPrefix)}
-    <select class="field__input" id="language" name="language"${aria('language', false)}>
+    <select class="field__input" id="language" name="language"${aria('language', addedLanguages(page.languages).length > 0)}>
       ${page.languages.map((code) => html`<option value="${code}" lang="${code}"${code === language ? raw(' selected') : ''}>${LANGUAGE_NAMES[code] ?? code}</option>`)}
     </select>
   </div>
