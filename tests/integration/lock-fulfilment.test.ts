@@ -172,6 +172,7 @@ describe('staff actions', () => {
         delivery: 'mail',
         status: 'requested',
         possible_duplicate_of: '',
+        language: 'en',
       }),
     ]);
 

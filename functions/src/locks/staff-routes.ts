@@ -82,6 +82,8 @@ export const LOCK_REQUEST_COLUMNS: readonly CsvColumn<LockRequestRecord>[] = [
   { header: 'created_at', cell: (r) => r.createdAt },
   // An earlier request of the same household this period (decision 0012): check before shipping.
   { header: 'possible_duplicate_of', cell: (r) => r.possibleDuplicateOf ?? '' },
+  // The language the person chose for messages: a campaign's added language (emails go in English) tells staff how to reach them.
+  { header: 'language', cell: (r) => r.language },
 ];
 
 /**

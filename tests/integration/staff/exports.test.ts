@@ -65,7 +65,7 @@ describe('streamed CSV exports', () => {
     expect(bytes.length).toBeGreaterThan(1_048_576);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFFconfirmation_code,name,address1,address2,city,state,zip,country,lock_type,quantity,delivery,pickup_site,status,created_at,possible_duplicate_of');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFconfirmation_code,name,address1,address2,city,state,zip,country,lock_type,quantity,delivery,pickup_site,status,created_at,possible_duplicate_of,language');
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(MANY);
     expect(new Set(rows.map((r) => r.confirmation_code)).size).toBe(MANY);
