@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from '../../platform/dynamo/table.ts';
+import { writeIf } from '../../platform/dynamo/write-if.ts';
 import type { LockRequestRecord } from '../rules/lifecycle.ts';
 import { lockRequestKey } from './keys.ts';
 
@@ -14,22 +15,17 @@ export async function markReminded(
   nowSeconds: number,
   r: { record: LockRequestRecord; by: string; at: string; remindedBefore: string },
 ): Promise<boolean> {
-  try {
-    await table.doc.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: lockRequestKey(r.record.campaign, r.record.code),
-        UpdateExpression: 'SET remindedAt = :at, remindedBy = :by',
-        ConditionExpression:
-          'attribute_exists(pk) AND #status = :status AND (attribute_not_exists(expiresAt) OR expiresAt > :now) AND ' +
-          '(attribute_not_exists(remindedAt) OR remindedAt <= :before OR remindedBy = :by)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':at': r.at, ':by': r.by, ':status': r.record.status, ':now': nowSeconds, ':before': r.remindedBefore },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return writeIf(
+    table,
+    new UpdateCommand({
+      TableName: table.name,
+      Key: lockRequestKey(r.record.campaign, r.record.code),
+      UpdateExpression: 'SET remindedAt = :at, remindedBy = :by',
+      ConditionExpression:
+        'attribute_exists(pk) AND #status = :status AND (attribute_not_exists(expiresAt) OR expiresAt > :now) AND ' +
+        '(attribute_not_exists(remindedAt) OR remindedAt <= :before OR remindedBy = :by)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':at': r.at, ':by': r.by, ':status': r.record.status, ':now': nowSeconds, ':before': r.remindedBefore },
+    }),
+  );
 }

@@ -208,6 +208,7 @@ export function renderRequestForm(page: RequestFormPage): string {
   const cap = campaign.locks.householdCap;
   const quantity = v.quantity ?? '1';
   const language = v.language ?? page.locale;
+  const languageHint = addedLanguages(campaign.languages).length > 0; // only English and Spanish messages exist
 
   const out = html`${errorSummary(t.problem, summary)}
 ${page.notice ? html`<div class="panel" role="status" data-notice><p>${page.notice}</p></div>` : ''}
@@ -277,9 +278,9 @@ ${page.notice ? html`<div class="panel" role="status" data-notice><p>${page.noti
   </fieldset>
   <div class="${fieldClass('language')}">
     <label class="field__label" for="language">${t.language}</label>
-    ${addedLanguages(campaign.languages).length ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
+    ${languageHint ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
     ${fieldError('language', errors.language, t.errorPrefix)}
-    <select class="field__input" id="language" name="language"${attr('aria-describedby', describedBy('language', addedLanguages(campaign.languages).length > 0))}${invalid('language')}>
+    <select class="field__input" id="language" name="language"${attr('aria-describedby', describedBy('language', languageHint))}${invalid('language')}>
       ${campaign.languages.map((code) => html`<option value="${code}" lang="${code}"${code === language ? raw(' selected') : ''}>${LANGUAGE_NAMES[code] ?? code}</option>`)}
     </select>
   </div>

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { isExpired } from '../../platform/dynamo/query.ts';
 import type { Table, TransactItem } from '../../platform/dynamo/table.ts';
 import { transact } from '../../platform/dynamo/transact.ts';
+import { writeIf } from '../../platform/dynamo/write-if.ts';
 import type { OutboxStore } from '../../platform/outbox/outbox-store.ts';
 import type { PledgeStore } from '../ports.ts';
 import { shardOf } from '../rules/record.ts';
@@ -11,8 +12,6 @@ import { pledgeCounts, pledgeCountsPerDay } from './counters.ts';
 import { fromItem, ITEM_VERSION } from './item.ts';
 import { counterKey, dayCounterKey, pledgeKey, pledgeKeys, pledgeListKey } from './keys.ts';
 import { pledgeListPages } from './list.ts';
-
-const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export interface PledgeStoreDeps {
   table: Table;
@@ -86,23 +85,18 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
       return 'stale';
     },
 
-    async markEmailed({ scope, emailKey, nonce, seen, at, by }) {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: pledgeKey(scope, emailKey),
-            UpdateExpression: 'SET lastEmailedAt = :at, emailedBy = :by',
-            // Only if nobody sent one since it was read (or this message did): at most one email a day.
-            ConditionExpression: 'nonce = :nonce AND expiresAt > :now AND (lastEmailedAt = :seen OR emailedBy = :by)',
-            ExpressionAttributeValues: { ':at': at, ':by': by, ':nonce': nonce, ':seen': seen, ':now': nowSeconds() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+    markEmailed({ scope, emailKey, nonce, seen, at, by }) {
+      return writeIf(
+        table,
+        new UpdateCommand({
+          TableName,
+          Key: pledgeKey(scope, emailKey),
+          UpdateExpression: 'SET lastEmailedAt = :at, emailedBy = :by',
+          // Only if nobody sent one since it was read (or this message did): at most one email a day.
+          ConditionExpression: 'nonce = :nonce AND expiresAt > :now AND (lastEmailedAt = :seen OR emailedBy = :by)',
+          ExpressionAttributeValues: { ':at': at, ':by': by, ':nonce': nonce, ':seen': seen, ':now': nowSeconds() },
+        }),
+      );
     },
 
     async confirm({ scope, emailKey, nonce, at, expiresAt }) {
@@ -150,32 +144,21 @@ export function pledgeRepository({ table, clock, outbox, idempotency }: PledgeSt
       return failed === null;
     },
 
-    async unsubscribe({ scope, emailKey, nonce, at }) {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: pledgeKey(scope, emailKey),
-            UpdateExpression: 'SET updates = :no, unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
-            ConditionExpression: 'attribute_exists(pk) AND nonce = :nonce AND expiresAt > :now',
-            ExpressionAttributeValues: { ':no': false, ':at': at, ':nonce': nonce, ':now': nowSeconds() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+    unsubscribe({ scope, emailKey, nonce, at }) {
+      return writeIf(
+        table,
+        new UpdateCommand({
+          TableName,
+          Key: pledgeKey(scope, emailKey),
+          UpdateExpression: 'SET updates = :no, unsubscribedAt = if_not_exists(unsubscribedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk) AND nonce = :nonce AND expiresAt > :now',
+          ExpressionAttributeValues: { ':no': false, ':at': at, ':nonce': nonce, ':now': nowSeconds() },
+        }),
+      );
     },
 
-    async remove({ scope, emailKey, nonce }) {
-      try {
-        await doc.send(new DeleteCommand({ TableName, Key: pledgeKey(scope, emailKey), ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': nonce } }));
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+    remove({ scope, emailKey, nonce }) {
+      return writeIf(table, new DeleteCommand({ TableName, Key: pledgeKey(scope, emailKey), ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': nonce } }));
     },
 
     counts: (scopes) => pledgeCounts(table, scopes),

@@ -73,6 +73,8 @@ export function renderPledgeForm(page: PledgeFormPage): string {
 </div>`;
 
   const language = v.language ?? page.locale;
+  // Only English and Spanish emails exist: a campaign that offers more says so under the list.
+  const languageHint = addedLanguages(page.languages).length > 0;
   const counts = pledgeCountLines(page.locale, page.counts, page.city);
 
   const out = html`${errorSummary(t.problem, summary)}
@@ -91,9 +93,9 @@ ${counts.length ? html`<p class="pledge-count" data-pledge-count>${counts.join('
   ${text('zip', t.zip, { hint: t.zipHint, autocomplete: 'postal-code', maxlength: 10, inputmode: 'numeric', zip: true })}
   <div class="${fieldClass('language')}">
     <label class="field__label" for="language">${t.language}</label>
-    ${addedLanguages(page.languages).length ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
+    ${languageHint ? html`<p class="field__hint" id="language-hint">${t.languageHint}</p>` : ''}
     ${fieldError('language', errors.language, t.errorPrefix)}
-    <select class="field__input" id="language" name="language"${aria('language', addedLanguages(page.languages).length > 0)}>
+    <select class="field__input" id="language" name="language"${aria('language', languageHint)}>
       ${page.languages.map((code) => html`<option value="${code}" lang="${code}"${code === language ? raw(' selected') : ''}>${LANGUAGE_NAMES[code] ?? code}</option>`)}
     </select>
   </div>
